@@ -1,0 +1,1 @@
+//! `leagues` endpoints.

@@ -1,0 +1,101 @@
+//! Resource handles and request builders, one module per API resource; the models they return
+//! live in the module of the same name under [`crate::models`].
+
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
+use std::pin::Pin;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::client::{Call, Client, encode_query};
+use crate::error::Result;
+
+pub mod constants;
+pub mod explorer;
+pub mod heroes;
+pub mod leagues;
+pub mod live;
+pub mod matches;
+pub mod metadata;
+pub mod players;
+pub mod pro_players;
+pub mod records;
+pub mod request;
+pub mod scenarios;
+pub mod search;
+pub mod teams;
+
+/// A call with optional parameters, built with setters and sent by `.await` (or
+/// [`Request::send`]). Nothing is sent until then.
+///
+/// `Q` is the query (it serializes to the query string), `T` the decoded answer.
+#[must_use = "a request does nothing until it is awaited"]
+pub struct Request<'c, Q, T> {
+    client: &'c Client,
+    segments: Vec<String>,
+    pub(crate) query: Q,
+    _answer: PhantomData<fn() -> T>,
+}
+
+impl<Q, T> std::fmt::Debug for Request<'_, Q, T>
+where
+    Q: std::fmt::Debug,
+{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("path", &self.segments.join("/"))
+            .field("query", &self.query)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'c, Q, T> Request<'c, Q, T>
+where
+    Q: Serialize,
+    T: DeserializeOwned,
+{
+    pub(crate) fn new(client: &'c Client, segments: Vec<String>, query: Q) -> Self {
+        Self {
+            client,
+            segments,
+            query,
+            _answer: PhantomData,
+        }
+    }
+
+    /// The query string this request will send.
+    #[must_use]
+    pub fn query_string(&self) -> String {
+        encode_query(&self.query).unwrap_or_default()
+    }
+
+    /// Sends the request.
+    ///
+    /// # Errors
+    ///
+    /// See [`crate::Error`].
+    pub async fn send(self) -> Result<T> {
+        let segments: Vec<&str> = self.segments.iter().map(String::as_str).collect();
+        let url = self.client.url(&segments);
+        let query = encode_query(&self.query)?;
+        self.client.execute(Call::get(url, query)).await
+    }
+}
+
+impl<'c, Q, T> IntoFuture for Request<'c, Q, T>
+where
+    Q: Serialize + Send + 'c,
+    T: DeserializeOwned + Send + 'c,
+{
+    type Output = Result<T>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Result<T>> + Send + 'c>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+/// A query with no parameters.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct NoQuery {}

@@ -1,0 +1,1 @@
+//! `pro_players` endpoints.

@@ -1,0 +1,550 @@
+//! The [`Client`], its [`ClientBuilder`], and the one path every call takes: limit, send,
+//! check the status, decode, retry.
+
+use std::fmt;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderValue};
+use reqwest::Method;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use crate::error::{Error, Result};
+use crate::rate_limit::{Limiter, RateLimit, RateLimitStatus, StatusCell};
+use crate::retry::RetryConfig;
+
+/// The public OpenDota API.
+pub const DEFAULT_BASE_URL: &str = "https://api.opendota.com/api";
+/// Default time for a whole call (connect, send, read the body).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+/// Default time to establish a connection.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default `User-Agent`.
+pub const DEFAULT_USER_AGENT: &str = concat!("opendota-sdk/", env!("CARGO_PKG_VERSION"));
+
+/// A client for the OpenDota API. Cheap to clone: clones share the connection pool, the rate
+/// limiter and the last seen rate-limit status.
+///
+/// ```no_run
+/// # async fn demo() -> opendota_sdk::Result<()> {
+/// use opendota_sdk::{AccountId, Client};
+///
+/// let client = Client::new();
+/// let wl = client.players(AccountId(86745912)).wl().limit(20).await?;
+/// println!("last 20: {} wins, {} losses", wl.win, wl.lose);
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    base_url: Url,
+    api_key: Option<SecretString>,
+    timeout: Duration,
+    limiter: Option<Limiter>,
+    retry: RetryConfig,
+    status: StatusCell,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url.as_str())
+            .field("api_key", &self.inner.api_key.as_ref().map(|_| "<redacted>"))
+            .field("timeout", &self.inner.timeout)
+            .field("rate_limited", &self.inner.limiter.is_some())
+            .field("retry", &self.inner.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Client {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Client {
+    /// A client for the public API without a key (60 calls a minute). Reads no environment.
+    #[must_use]
+    #[allow(clippy::missing_panics_doc, reason = "the default configuration always builds")]
+    pub fn new() -> Self {
+        #[allow(clippy::expect_used, reason = "the default configuration is valid")]
+        ClientBuilder::default().build().expect("the default OpenDota client builds")
+    }
+
+    /// Starts a [`ClientBuilder`].
+    #[must_use]
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client configured from `OPENDOTA_API_KEY` and `OPENDOTA_BASE_URL` (both optional;
+    /// empty counts as unset).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] when `OPENDOTA_BASE_URL` is not a URL.
+    pub fn from_env() -> Result<Self> {
+        let mut builder = Self::builder();
+        if let Some(key) = non_empty_env("OPENDOTA_API_KEY") {
+            builder = builder.api_key(key);
+        }
+        if let Some(url) = non_empty_env("OPENDOTA_BASE_URL") {
+            builder = builder.base_url(url);
+        }
+        builder.build()
+    }
+
+    /// The base URL calls go to.
+    #[must_use]
+    pub fn base_url(&self) -> &Url {
+        &self.inner.base_url
+    }
+
+    /// Whether an API key is configured.
+    #[must_use]
+    pub fn has_api_key(&self) -> bool {
+        self.inner.api_key.is_some()
+    }
+
+    /// The `X-Rate-Limit-Remaining-*` values of the last response.
+    #[must_use]
+    pub fn rate_limit_status(&self) -> RateLimitStatus {
+        self.inner.status.get()
+    }
+
+    /// GETs any API path (`/players/86745912/wl`) with a query built from `query` (arrays as
+    /// repeated keys) and decodes the JSON answer into `T`, with the same key, limits, retries
+    /// and error mapping as the typed methods. The escape hatch for what is not typed here.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let rows: serde_json::Value = client
+    ///     .get_json("/players/86745912/matches", &[("limit", "5"), ("project", "kills")])
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// See [`Error`].
+    pub async fn get_json<T, Q>(&self, path: &str, query: &Q) -> Result<T>
+    where
+        T: DeserializeOwned,
+        Q: Serialize + ?Sized,
+    {
+        let (url, query) = self.url_and_query(path, query)?;
+        self.execute(Call::get(url, query)).await
+    }
+
+    /// POSTs to any API path and decodes the JSON answer; not retried.
+    ///
+    /// # Errors
+    ///
+    /// See [`Error`].
+    pub async fn post_json<T, Q>(&self, path: &str, query: &Q) -> Result<T>
+    where
+        T: DeserializeOwned,
+        Q: Serialize + ?Sized,
+    {
+        let (url, query) = self.url_and_query(path, query)?;
+        self.execute(Call {
+            method: Method::POST,
+            url,
+            query,
+            cost: NonZeroU32::MIN,
+            idempotent: false,
+        })
+        .await
+    }
+
+    /// The URL of a path below the base URL, and the query: any query written in the path
+    /// comes first, then the encoded `query`.
+    fn url_and_query<Q>(&self, path: &str, query: &Q) -> Result<(Url, String)>
+    where
+        Q: Serialize + ?Sized,
+    {
+        let (path, inline) = path.split_once('?').unwrap_or((path, ""));
+        let mut url = self.inner.base_url.clone();
+        let base = url.path().trim_end_matches('/').to_owned();
+        url.set_path(&format!("{base}/{}", path.trim_start_matches('/')));
+        let encoded = encode_query(query)?;
+        let query = match (inline.is_empty(), encoded.is_empty()) {
+            (true, _) => encoded,
+            (false, true) => inline.to_owned(),
+            (false, false) => format!("{inline}&{encoded}"),
+        };
+        Ok((url, query))
+    }
+
+    /// The URL of `segments` below the base URL, each segment percent-encoded.
+    pub(crate) fn url(&self, segments: &[&str]) -> Url {
+        let mut url = self.inner.base_url.clone();
+        if let Ok(mut path) = url.path_segments_mut() {
+            path.pop_if_empty().extend(segments);
+        }
+        url
+    }
+
+    /// Sends one logical call, retrying as configured, and decodes the answer.
+    pub(crate) async fn execute<T>(&self, call: Call) -> Result<T>
+    where
+        T: DeserializeOwned,
+    {
+        let bytes = self.execute_bytes(&call).await?;
+        decode(&bytes)
+    }
+
+    /// Like [`Client::execute`], but hands back the raw success body (for endpoints whose answer
+    /// needs a look before decoding).
+    pub(crate) async fn execute_bytes(&self, call: &Call) -> Result<Vec<u8>> {
+        let mut attempt = 0;
+        loop {
+            match self.attempt(call).await {
+                Ok(bytes) => return Ok(bytes),
+                Err(err) if call.idempotent && attempt < self.inner.retry.max_retries && err.is_retryable() => {
+                    let delay = self.inner.retry.backoff(attempt, rand::random::<f64>());
+                    tracing::debug!(path = call.url.path(), attempt, ?delay, error = %err, "retrying OpenDota call");
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+                Err(err) => return Err(err),
+            }
+        }
+    }
+
+    async fn attempt(&self, call: &Call) -> Result<Vec<u8>> {
+        if let Some(limiter) = &self.inner.limiter {
+            limiter.acquire(call.cost).await;
+        }
+        let mut url = call.url.clone();
+        if !call.query.is_empty() {
+            url.set_query(Some(&call.query));
+        }
+        let mut request = self
+            .inner
+            .http
+            .request(call.method.clone(), url)
+            .timeout(self.inner.timeout)
+            .header(ACCEPT, HeaderValue::from_static("application/json"));
+        if let Some(key) = &self.inner.api_key {
+            let mut value = HeaderValue::from_str(&format!("Bearer {}", key.expose_secret()))
+                .map_err(|_| Error::InvalidInput("the API key contains characters not allowed in a header".to_owned()))?;
+            value.set_sensitive(true);
+            request = request.header(AUTHORIZATION, value);
+        }
+        let response = request.send().await?;
+        self.inner.status.record(response.headers());
+        let status = response.status();
+        let bytes = response.bytes().await?;
+        tracing::debug!(method = %call.method, path = call.url.path(), %status, bytes = bytes.len(), "OpenDota call");
+        if !status.is_success() {
+            return Err(Error::from_status(status, call.url.path(), &bytes));
+        }
+        Ok(bytes.to_vec())
+    }
+}
+
+/// Decodes a success body, reporting the JSON path of a mismatch. An empty body reads as `null`.
+pub(crate) fn decode<T>(bytes: &[u8]) -> Result<T>
+where
+    T: DeserializeOwned,
+{
+    let body: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"null" } else { bytes };
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::decode(e, bytes))?;
+    de.end().map_err(|e| Error::Decode {
+        source: e,
+        path: ".".to_owned(),
+        body: crate::error::excerpt(bytes),
+    })?;
+    Ok(value)
+}
+
+/// One HTTP call, before it is sent.
+#[derive(Debug, Clone)]
+pub(crate) struct Call {
+    pub(crate) method: Method,
+    pub(crate) url: Url,
+    pub(crate) query: String,
+    /// Rate-limit units the call costs (`POST /request/{match_id}` costs 10).
+    pub(crate) cost: NonZeroU32,
+    /// Whether sending it twice is harmless, so it may be retried.
+    pub(crate) idempotent: bool,
+}
+
+impl Call {
+    pub(crate) fn get(url: Url, query: String) -> Self {
+        Self {
+            method: Method::GET,
+            url,
+            query,
+            cost: NonZeroU32::MIN,
+            idempotent: true,
+        }
+    }
+}
+
+/// Encodes a query struct; sequences become repeated keys (`a=1&a=2`).
+pub(crate) fn encode_query<Q>(query: &Q) -> Result<String>
+where
+    Q: Serialize + ?Sized,
+{
+    serde_html_form::to_string(query).map_err(|e| Error::InvalidInput(format!("query: {e}")))
+}
+
+fn non_empty_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// Builds a [`Client`]. Nothing here reads the environment; see [`Client::from_env`].
+///
+/// ```
+/// use std::time::Duration;
+/// use opendota_sdk::{Client, RetryConfig};
+///
+/// let client = Client::builder()
+///     .base_url("http://127.0.0.1:8080/api")
+///     .api_key("00000000-0000-4000-8000-000000000000")
+///     .timeout(Duration::from_secs(10))
+///     .per_minute(600)
+///     .daily_budget(50_000)
+///     .retry(RetryConfig::new(3, Duration::from_millis(200), Duration::from_secs(5)))
+///     .build()
+///     .expect("valid configuration");
+/// assert!(format!("{client:?}").contains("<redacted>"));
+/// ```
+#[must_use]
+pub struct ClientBuilder {
+    base_url: String,
+    api_key: Option<SecretString>,
+    timeout: Duration,
+    connect_timeout: Duration,
+    user_agent: String,
+    http_client: Option<reqwest::Client>,
+    rate_limit: RateLimit,
+    per_minute: Option<NonZeroU32>,
+    per_day: Option<NonZeroU32>,
+    retry: RetryConfig,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("user_agent", &self.user_agent)
+            .field("rate_limit", &self.rate_limit)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        Self {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            api_key: None,
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            http_client: None,
+            rate_limit: RateLimit::Default,
+            per_minute: None,
+            per_day: None,
+            retry: RetryConfig::default(),
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// Where the API lives (default [`DEFAULT_BASE_URL`]); point it at a mock server in tests.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// The API key, sent as `Authorization: Bearer <key>` (never in the URL). Raises the default
+    /// limit to 1200 calls a minute. An empty key is ignored.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        let key: String = key.into();
+        self.api_key = (!key.trim().is_empty()).then(|| SecretString::from(key.trim().to_owned()));
+        self
+    }
+
+    /// Time allowed for a whole call (default 15 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Time allowed to connect (default 5 s); ignored with [`ClientBuilder::http_client`].
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The `User-Agent` (default `opendota-sdk/<version>`); ignored with
+    /// [`ClientBuilder::http_client`].
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Use this `reqwest::Client` (its own user agent, proxy and TLS settings apply).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Calls allowed per minute before callers wait (default 60 without a key, 1200 with).
+    /// `0` turns proactive limiting off.
+    pub fn per_minute(mut self, calls: u32) -> Self {
+        self.per_minute = NonZeroU32::new(calls);
+        self.rate_limit = if calls == 0 { RateLimit::Disabled } else { self.rate_limit };
+        self
+    }
+
+    /// A daily budget (calls a day, refilled evenly); callers wait when it is spent.
+    pub fn daily_budget(mut self, calls: u32) -> Self {
+        self.per_day = NonZeroU32::new(calls);
+        self
+    }
+
+    /// Replaces the whole rate-limit setting.
+    pub fn rate_limit(mut self, rate_limit: RateLimit) -> Self {
+        self.rate_limit = rate_limit;
+        self.per_minute = None;
+        self.per_day = None;
+        self
+    }
+
+    /// Retry policy (default: 2 retries, 500 ms doubling up to 8 s, with jitter).
+    pub fn retry(mut self, retry: RetryConfig) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] for a base URL that is not an `http(s)` URL;
+    /// [`Error::Transport`] when the HTTP client cannot be built (TLS backend).
+    pub fn build(self) -> Result<Client> {
+        let base_url = Url::parse(self.base_url.trim())
+            .map_err(|e| Error::InvalidInput(format!("base URL {:?}: {e}", self.base_url)))?;
+        if !matches!(base_url.scheme(), "http" | "https") || base_url.cannot_be_a_base() {
+            return Err(Error::InvalidInput(format!(
+                "base URL {:?} must be an http(s) URL",
+                self.base_url
+            )));
+        }
+        let http = match self.http_client {
+            Some(client) => client,
+            None => reqwest::Client::builder()
+                .user_agent(self.user_agent)
+                .connect_timeout(self.connect_timeout)
+                .timeout(self.timeout)
+                .build()?,
+        };
+        let has_key = self.api_key.is_some();
+        let rate_limit = match (self.rate_limit, self.per_minute, self.per_day) {
+            (RateLimit::Disabled, _, _) => RateLimit::Disabled,
+            (setting, None, None) => setting,
+            (_, per_minute, per_day) => RateLimit::Custom {
+                per_minute: per_minute.or_else(|| {
+                    NonZeroU32::new(if has_key {
+                        crate::rate_limit::KEYED_PER_MINUTE
+                    } else {
+                        crate::rate_limit::FREE_PER_MINUTE
+                    })
+                }).unwrap_or(NonZeroU32::MIN),
+                per_day,
+            },
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                api_key: self.api_key,
+                timeout: self.timeout,
+                limiter: Limiter::new(rate_limit, has_key),
+                retry: self.retry,
+                status: StatusCell::default(),
+            }),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_urls_with_encoded_segments() {
+        let client = Client::builder()
+            .base_url("http://127.0.0.1:1/api/")
+            .build()
+            .expect("builds");
+        assert_eq!(
+            client.url(&["players", "1", "histograms", "a b/c"]).as_str(),
+            "http://127.0.0.1:1/api/players/1/histograms/a%20b%2Fc"
+        );
+        let (url, query) = client
+            .url_and_query("/players/1/wl?win=1", &[("limit", "5")])
+            .expect("url");
+        assert_eq!(url.as_str(), "http://127.0.0.1:1/api/players/1/wl");
+        assert_eq!(query, "win=1&limit=5");
+    }
+
+    #[test]
+    fn rejects_bad_base_urls() {
+        for bad in ["not a url", "ftp://example.com", "mailto:a@b.c"] {
+            assert!(matches!(
+                Client::builder().base_url(bad).build(),
+                Err(Error::InvalidInput(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn debug_never_shows_the_key() {
+        let client = Client::builder()
+            .api_key("11111111-2222-4333-8444-555555555555")
+            .build()
+            .expect("builds");
+        let debug = format!("{client:?} {:?}", Client::builder().api_key("11111111-2222-4333-8444-555555555555"));
+        assert!(!debug.contains("11111111"), "{debug}");
+        assert!(debug.contains("<redacted>"));
+        assert!(client.has_api_key());
+    }
+
+    #[test]
+    fn decode_reports_the_failing_path() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Row {
+            #[allow(dead_code, reason = "decoded only")]
+            n: u32,
+        }
+        let err = decode::<Vec<Row>>(br#"[{"n":1},{"n":"x"}]"#).unwrap_err();
+        match err {
+            Error::Decode { path, body, .. } => {
+                assert_eq!(path, "[1].n");
+                assert!(body.contains(r#""n":"x""#));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(decode::<Option<Vec<Row>>>(b"  ").expect("empty is null").is_none());
+    }
+}

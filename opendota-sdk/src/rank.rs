@@ -1,0 +1,154 @@
+//! Seasonal rank medals: decoding `rank_tier` (e.g. `54` → Legend 4, `80` → Immortal).
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::de::Lenient;
+
+/// A player's `rank_tier`: the tens digit is the medal, the units digit the stars (0–5).
+///
+/// ```
+/// use opendota_sdk::{Medal, RankTier};
+///
+/// let tier = RankTier(54);
+/// assert_eq!(tier.medal(), Medal::Legend);
+/// assert_eq!(tier.stars(), Some(4));
+/// assert_eq!(tier.to_string(), "Legend 4");
+/// assert_eq!(RankTier(80).describe(Some(32)), "Immortal #32");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct RankTier(pub u8);
+
+/// The rank medals, lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Medal {
+    /// Herald (tier 1).
+    Herald,
+    /// Guardian (tier 2).
+    Guardian,
+    /// Crusader (tier 3).
+    Crusader,
+    /// Archon (tier 4).
+    Archon,
+    /// Legend (tier 5).
+    Legend,
+    /// Ancient (tier 6).
+    Ancient,
+    /// Divine (tier 7).
+    Divine,
+    /// Immortal (tier 8).
+    Immortal,
+    /// A tier this SDK does not know (`0` is "uncalibrated").
+    Unknown(u8),
+}
+
+impl Medal {
+    /// The medal's English name.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Herald => "Herald",
+            Self::Guardian => "Guardian",
+            Self::Crusader => "Crusader",
+            Self::Archon => "Archon",
+            Self::Legend => "Legend",
+            Self::Ancient => "Ancient",
+            Self::Divine => "Divine",
+            Self::Immortal => "Immortal",
+            Self::Unknown(_) => "Unranked",
+        }
+    }
+}
+
+impl fmt::Display for Medal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl RankTier {
+    /// The medal (tens digit).
+    #[must_use]
+    pub const fn medal(self) -> Medal {
+        match self.0 / 10 {
+            1 => Medal::Herald,
+            2 => Medal::Guardian,
+            3 => Medal::Crusader,
+            4 => Medal::Archon,
+            5 => Medal::Legend,
+            6 => Medal::Ancient,
+            7 => Medal::Divine,
+            8 => Medal::Immortal,
+            n => Medal::Unknown(n),
+        }
+    }
+
+    /// The stars within the medal (1–5), or `None` for Immortal (which has a leaderboard rank
+    /// instead), for 0 stars, and for unknown tiers.
+    #[must_use]
+    pub const fn stars(self) -> Option<u8> {
+        match (self.medal(), self.0 % 10) {
+            (Medal::Immortal | Medal::Unknown(_), _) | (_, 0) => None,
+            (_, n) if n <= 5 => Some(n),
+            _ => None,
+        }
+    }
+
+    /// `"Legend 4"`, `"Immortal"`, or `"Immortal #32"` when the leaderboard rank is known.
+    #[must_use]
+    pub fn describe(self, leaderboard_rank: Option<u32>) -> String {
+        match (self.medal(), leaderboard_rank) {
+            (Medal::Immortal, Some(rank)) if rank > 0 => format!("Immortal #{rank}"),
+            _ => self.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for RankTier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.stars() {
+            Some(stars) => write!(f, "{} {stars}", self.medal()),
+            None => write!(f, "{}", self.medal()),
+        }
+    }
+}
+
+impl From<u8> for RankTier {
+    fn from(value: u8) -> Self {
+        Self(value)
+    }
+}
+
+impl<'de> Deserialize<'de> for RankTier {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        u8::deserialize_lenient(deserializer).map(Self)
+    }
+}
+
+crate::de::lenient_via_deserialize!(RankTier);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_every_medal() {
+        assert_eq!(RankTier(11).to_string(), "Herald 1");
+        assert_eq!(RankTier(25).to_string(), "Guardian 5");
+        assert_eq!(RankTier(54).to_string(), "Legend 4");
+        assert_eq!(RankTier(70).to_string(), "Divine");
+        assert_eq!(RankTier(80).to_string(), "Immortal");
+        assert_eq!(RankTier(80).describe(Some(32)), "Immortal #32");
+        assert_eq!(RankTier(80).describe(None), "Immortal");
+        assert_eq!(RankTier(54).describe(Some(32)), "Legend 4");
+        assert_eq!(RankTier(0).medal(), Medal::Unknown(0));
+        assert_eq!(RankTier(0).to_string(), "Unranked");
+        assert!(RankTier(80) > RankTier(75));
+    }
+}
