@@ -1,1 +1,15 @@
-//! Typed Messenger Platform SDK: webhook verification, every event type and the Send API (work in progress, see issue 4).
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+
+mod client;
+mod error;
+mod ids;
+pub mod limits;
+pub mod webhook;
+
+pub use client::{
+    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_GRAPH_URL, DEFAULT_GRAPH_VERSION,
+    DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, RetryConfig,
+};
+pub use error::{Error, GraphError, GraphErrorKind, Result};
+pub use ids::{PageId, Psid};

@@ -1,0 +1,755 @@
+//! Typed webhook events.
+//!
+//! A body is parsed entry by entry and event by event: an event whose shape is unexpected becomes
+//! [`EventKind::Malformed`], an event key this crate does not know becomes [`EventKind::Unknown`],
+//! and neither affects the other events of the body.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::ids::{PageId, Psid};
+use crate::webhook::lenient;
+
+/// A parsed webhook POST body.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct WebhookBody {
+    /// `page` for Messenger (also `instagram` for Instagram messaging).
+    pub object: String,
+    /// Every entry, in body order.
+    pub entries: Vec<Entry>,
+}
+
+/// One `entry` of a body: the events of one Page.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Entry {
+    /// The Page the events belong to.
+    pub page_id: PageId,
+    /// When Meta sent the entry (Unix milliseconds), when present.
+    pub time: Option<i64>,
+    /// The events, `messaging` first then `standby`, each in body order.
+    pub events: Vec<Event>,
+}
+
+/// Where an event came from in the entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Channel {
+    /// `entry[].messaging[]`: this app owns the thread.
+    Messaging,
+    /// `entry[].standby[]`: another app owns the thread; this app only listens.
+    Standby,
+}
+
+/// Who sent an event: a PSID, or a `user_ref` (checkbox plugin, chat plugin guests).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Sender {
+    /// The page-scoped id of the person (or of the Page, for echoes).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "lenient::opt_string")]
+    pub id: Option<Psid>,
+    /// A `user_ref`, when the person is not identified by a PSID yet.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "lenient::opt_string")]
+    pub user_ref: Option<String>,
+}
+
+/// The receiving side of an event (normally the Page).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EventRecipient {
+    /// The Page (or, for echoes, the person).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "lenient::opt_string")]
+    pub id: Option<String>,
+}
+
+/// One event of a webhook body, with its envelope.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Event {
+    /// The Page of the entry the event came in.
+    pub page_id: PageId,
+    /// `messaging` or `standby`.
+    pub channel: Channel,
+    /// Who sent it; absent on some events (`policy_enforcement`).
+    pub sender: Option<Sender>,
+    /// Who received it.
+    pub recipient: Option<EventRecipient>,
+    /// When it happened, Unix milliseconds. Absent on some events (`delivery`); a value in
+    /// seconds (as some string timestamps are) is converted to milliseconds.
+    pub timestamp: Option<i64>,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+impl Event {
+    /// The sender's PSID, when the sender is identified by one.
+    #[must_use]
+    pub fn sender_psid(&self) -> Option<&Psid> {
+        self.sender.as_ref().and_then(|s| s.id.as_ref())
+    }
+
+    /// The id Meta gave the message this event is about (message, echo, postback, reaction,
+    /// edit), for de-duplicating redeliveries.
+    #[must_use]
+    pub fn message_id(&self) -> Option<&str> {
+        match &self.kind {
+            EventKind::Message(m) => m.mid.as_deref(),
+            EventKind::Postback(p) => p.mid.as_deref(),
+            EventKind::Reaction(r) => r.mid.as_deref(),
+            EventKind::MessageEdit(e) => e.mid.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether this is an echo of a message the Page itself sent.
+    #[must_use]
+    pub fn is_echo(&self) -> bool {
+        matches!(&self.kind, EventKind::Message(m) if m.is_echo)
+    }
+}
+
+/// The kinds of event, typed by which key the event carries.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// `message`: text, attachments, quick-reply taps, and echoes (`is_echo`).
+    Message(Message),
+    /// `read`: everything up to `watermark` was read.
+    Read(Read),
+    /// `delivery`: messages were delivered.
+    Delivery(Delivery),
+    /// `postback`: a postback button, Get Started or a persistent-menu item was tapped.
+    Postback(Postback),
+    /// `referral`: the person came through an m.me link, an ad, a QR code…
+    Referral(Referral),
+    /// `optin`: a plugin opt-in or a notification-messages subscription.
+    Optin(Optin),
+    /// `reaction`: a reaction added to or removed from a message.
+    Reaction(Reaction),
+    /// `message_edit`: a message was edited.
+    MessageEdit(MessageEdit),
+    /// `pass_thread_control`: another app passed the thread to this one.
+    PassThreadControl(PassThreadControl),
+    /// `take_thread_control`: another app took the thread.
+    TakeThreadControl(TakeThreadControl),
+    /// `request_thread_control`: another app asks for the thread.
+    RequestThreadControl(RequestThreadControl),
+    /// `app_roles`: this app's roles changed.
+    AppRoles(AppRoles),
+    /// `account_linking`: the person linked or unlinked an account.
+    AccountLinking(AccountLinking),
+    /// `policy_enforcement`: Meta warned, blocked or unblocked the Page.
+    PolicyEnforcement(PolicyEnforcement),
+    /// `game_play`: an Instant Game round ended.
+    GamePlay(GamePlay),
+    /// An event key this crate does not know, with the whole raw event.
+    Unknown(Value),
+    /// A known event key whose content did not have the expected shape.
+    Malformed {
+        /// The event key (`message`, `read`, …).
+        key: String,
+        /// What did not fit.
+        error: String,
+        /// The whole raw event.
+        raw: Value,
+    },
+}
+
+impl EventKind {
+    /// The event key this kind comes from (`"message"`, …; `"unknown"` for unknown events).
+    #[must_use]
+    pub fn key(&self) -> &str {
+        match self {
+            Self::Message(_) => "message",
+            Self::Read(_) => "read",
+            Self::Delivery(_) => "delivery",
+            Self::Postback(_) => "postback",
+            Self::Referral(_) => "referral",
+            Self::Optin(_) => "optin",
+            Self::Reaction(_) => "reaction",
+            Self::MessageEdit(_) => "message_edit",
+            Self::PassThreadControl(_) => "pass_thread_control",
+            Self::TakeThreadControl(_) => "take_thread_control",
+            Self::RequestThreadControl(_) => "request_thread_control",
+            Self::AppRoles(_) => "app_roles",
+            Self::AccountLinking(_) => "account_linking",
+            Self::PolicyEnforcement(_) => "policy_enforcement",
+            Self::GamePlay(_) => "game_play",
+            Self::Unknown(_) => "unknown",
+            Self::Malformed { key, .. } => key,
+        }
+    }
+}
+
+/// A message a person sent (or, with `is_echo`, one the Page sent).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Message {
+    /// Message id.
+    #[serde(default, with = "lenient::opt_string")]
+    pub mid: Option<String>,
+    /// The text, when there is any.
+    #[serde(default, with = "lenient::opt_string")]
+    pub text: Option<String>,
+    /// Set when the person tapped a quick reply.
+    #[serde(default)]
+    pub quick_reply: Option<QuickReplyTap>,
+    /// The message this one replies to.
+    #[serde(default)]
+    pub reply_to: Option<ReplyTo>,
+    /// Attachments (images, files, locations, shared posts…).
+    #[serde(default, with = "lenient::vec")]
+    pub attachments: Vec<Attachment>,
+    /// Whether this is an echo of the Page's own message.
+    #[serde(default, with = "lenient::bool")]
+    pub is_echo: bool,
+    /// For echoes: the app that sent the message.
+    #[serde(default, with = "lenient::opt_string")]
+    pub app_id: Option<String>,
+    /// For echoes: the `metadata` sent with the message.
+    #[serde(default, with = "lenient::opt_string")]
+    pub metadata: Option<String>,
+    /// For stickers: the sticker id.
+    #[serde(default, with = "lenient::opt_string")]
+    pub sticker_id: Option<String>,
+    /// A referral attached to the first message of a thread.
+    #[serde(default)]
+    pub referral: Option<Referral>,
+    /// Bot commands the person used (`/command`).
+    #[serde(default, with = "lenient::vec")]
+    pub commands: Vec<Command>,
+}
+
+/// The payload of a tapped quick reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct QuickReplyTap {
+    /// The payload the quick reply was sent with (or the phone number / email for those kinds).
+    #[serde(default, with = "lenient::string")]
+    pub payload: String,
+}
+
+/// What a message replies to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ReplyTo {
+    /// The message replied to.
+    #[serde(default, with = "lenient::opt_string")]
+    pub mid: Option<String>,
+    /// Whether the person replied to their own message.
+    #[serde(default, with = "lenient::bool")]
+    pub is_self_reply: bool,
+}
+
+/// A bot command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Command {
+    /// The command's name.
+    #[serde(default, with = "lenient::string")]
+    pub name: String,
+}
+
+/// An attachment of an incoming message, typed by its `type`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Attachment {
+    /// `image`.
+    Image(MediaPayload),
+    /// `audio`.
+    Audio(MediaPayload),
+    /// `video`.
+    Video(MediaPayload),
+    /// `file`.
+    File(MediaPayload),
+    /// `sticker`.
+    Sticker(MediaPayload),
+    /// `reel` (a shared Facebook reel).
+    Reel(MediaPayload),
+    /// `ig_reel` (a shared Instagram reel).
+    IgReel(MediaPayload),
+    /// `post` (a shared Facebook post).
+    Post(MediaPayload),
+    /// `ig_post` (a shared Instagram post).
+    IgPost(MediaPayload),
+    /// `location` (legacy shape with coordinates).
+    Location {
+        /// Title, e.g. `Pinned Location`.
+        title: Option<String>,
+        /// Latitude.
+        lat: Option<f64>,
+        /// Longitude.
+        long: Option<f64>,
+    },
+    /// `fallback`: a shared link or content Messenger cannot show.
+    Fallback {
+        /// Title of the shared content.
+        title: Option<String>,
+        /// Its URL.
+        url: Option<String>,
+        /// The payload, when there is one.
+        payload: Option<Value>,
+    },
+    /// `template` (in echoes of template messages).
+    Template(Value),
+    /// A type this crate does not know, kept whole.
+    Other {
+        /// The `type` value.
+        kind: String,
+        /// The whole attachment object.
+        raw: Value,
+    },
+}
+
+impl Attachment {
+    /// The attachment's `type` as Meta names it.
+    #[must_use]
+    pub fn kind(&self) -> &str {
+        match self {
+            Self::Image(_) => "image",
+            Self::Audio(_) => "audio",
+            Self::Video(_) => "video",
+            Self::File(_) => "file",
+            Self::Sticker(_) => "sticker",
+            Self::Reel(_) => "reel",
+            Self::IgReel(_) => "ig_reel",
+            Self::Post(_) => "post",
+            Self::IgPost(_) => "ig_post",
+            Self::Location { .. } => "location",
+            Self::Fallback { .. } => "fallback",
+            Self::Template(_) => "template",
+            Self::Other { kind, .. } => kind,
+        }
+    }
+
+    fn from_value(value: Value) -> Self {
+        let kind = value.get("type").and_then(Value::as_str).unwrap_or("").to_owned();
+        let payload = value.get("payload").cloned().unwrap_or(Value::Null);
+        let media = || serde_json::from_value::<MediaPayload>(payload.clone()).unwrap_or_default();
+        let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+        match kind.as_str() {
+            "image" => Self::Image(media()),
+            "audio" => Self::Audio(media()),
+            "video" => Self::Video(media()),
+            "file" => Self::File(media()),
+            "sticker" => Self::Sticker(media()),
+            "reel" => Self::Reel(media()),
+            "ig_reel" => Self::IgReel(media()),
+            "post" => Self::Post(media()),
+            "ig_post" => Self::IgPost(media()),
+            "location" => {
+                let coords = payload.get("coordinates");
+                let num = |key: &str| coords.and_then(|c| c.get(key)).and_then(Value::as_f64);
+                Self::Location {
+                    title: text(&value, "title"),
+                    lat: num("lat"),
+                    long: num("long"),
+                }
+            }
+            "fallback" => Self::Fallback {
+                title: text(&value, "title").or_else(|| text(&payload, "title")),
+                url: text(&value, "URL")
+                    .or_else(|| text(&value, "url"))
+                    .or_else(|| text(&payload, "url")),
+                payload: (!payload.is_null()).then_some(payload),
+            },
+            "template" => Self::Template(payload),
+            _ => Self::Other { kind, raw: value },
+        }
+    }
+}
+
+impl Attachment {
+    /// The attachment in the shape Meta sends it (`{"type": …, "payload": …}`).
+    #[must_use]
+    pub fn to_value(&self) -> Value {
+        let media = |p: &MediaPayload| serde_json::to_value(p).unwrap_or(Value::Null);
+        let mut out = Map::new();
+        out.insert("type".to_owned(), Value::String(self.kind().to_owned()));
+        match self {
+            Self::Image(p) | Self::Audio(p) | Self::Video(p) | Self::File(p) | Self::Sticker(p)
+            | Self::Reel(p) | Self::IgReel(p) | Self::Post(p) | Self::IgPost(p) => {
+                out.insert("payload".to_owned(), media(p));
+            }
+            Self::Location { title, lat, long } => {
+                if let Some(title) = title {
+                    out.insert("title".to_owned(), Value::String(title.clone()));
+                }
+                out.insert(
+                    "payload".to_owned(),
+                    serde_json::json!({ "coordinates": { "lat": lat, "long": long } }),
+                );
+            }
+            Self::Fallback { title, url, payload } => {
+                if let Some(title) = title {
+                    out.insert("title".to_owned(), Value::String(title.clone()));
+                }
+                if let Some(url) = url {
+                    out.insert("URL".to_owned(), Value::String(url.clone()));
+                }
+                out.insert("payload".to_owned(), payload.clone().unwrap_or(Value::Null));
+            }
+            Self::Template(payload) => {
+                out.insert("payload".to_owned(), payload.clone());
+            }
+            Self::Other { raw, .. } => return raw.clone(),
+        }
+        Value::Object(out)
+    }
+}
+
+impl Serialize for Attachment {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: serde::Serializer,
+    {
+        self.to_value().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Attachment {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        Value::deserialize(deserializer).map(Self::from_value)
+    }
+}
+
+/// The payload of a media attachment. Which fields are set depends on the type.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct MediaPayload {
+    /// Where the media can be downloaded (expires after a while).
+    #[serde(default, with = "lenient::opt_string")]
+    pub url: Option<String>,
+    /// Title (shared posts, reels).
+    #[serde(default, with = "lenient::opt_string")]
+    pub title: Option<String>,
+    /// Sticker id (stickers).
+    #[serde(default, with = "lenient::opt_string")]
+    pub sticker_id: Option<String>,
+    /// Reel video id (reels).
+    #[serde(default, with = "lenient::opt_string")]
+    pub reel_video_id: Option<String>,
+    /// Shared post or media id.
+    #[serde(default, with = "lenient::opt_string")]
+    pub id: Option<String>,
+}
+
+/// `read`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Read {
+    /// Every message sent at or before this time (Unix ms) was read.
+    #[serde(default, with = "lenient::opt_i64")]
+    pub watermark: Option<i64>,
+}
+
+/// `delivery`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Delivery {
+    /// The delivered messages (may be absent).
+    #[serde(default, with = "lenient::vec_string")]
+    pub mids: Vec<String>,
+    /// Every message sent at or before this time (Unix ms) was delivered.
+    #[serde(default, with = "lenient::opt_i64")]
+    pub watermark: Option<i64>,
+}
+
+/// `postback`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Postback {
+    /// Message id of the postback.
+    #[serde(default, with = "lenient::opt_string")]
+    pub mid: Option<String>,
+    /// The button's title.
+    #[serde(default, with = "lenient::opt_string")]
+    pub title: Option<String>,
+    /// The button's payload (only sent to the app that created the button).
+    #[serde(default, with = "lenient::opt_string")]
+    pub payload: Option<String>,
+    /// How the person got here (Get Started with an m.me ref, say).
+    #[serde(default)]
+    pub referral: Option<Referral>,
+}
+
+/// `referral`, also inside postbacks and first messages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Referral {
+    /// The `ref` parameter of the link.
+    #[serde(default, rename = "ref", with = "lenient::opt_string")]
+    pub ref_: Option<String>,
+    /// `SHORTLINK`, `ADS`, `MESSENGER_CODE`, `CUSTOMER_CHAT_PLUGIN`, …
+    #[serde(default, with = "lenient::opt_string")]
+    pub source: Option<String>,
+    /// `OPEN_THREAD`.
+    #[serde(default, rename = "type", with = "lenient::opt_string")]
+    pub kind: Option<String>,
+    /// The ad, for `ADS` referrals.
+    #[serde(default, with = "lenient::opt_string")]
+    pub ad_id: Option<String>,
+    /// Details of the ad.
+    #[serde(default)]
+    pub ads_context_data: Option<Value>,
+    /// The page the chat plugin was on.
+    #[serde(default, with = "lenient::opt_string")]
+    pub referer_uri: Option<String>,
+}
+
+/// `optin`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Optin {
+    /// `notification_messages` for recurring notifications; absent for plugin opt-ins.
+    #[serde(default, rename = "type", with = "lenient::opt_string")]
+    pub kind: Option<String>,
+    /// The payload of the opt-in request.
+    #[serde(default, with = "lenient::opt_string")]
+    pub payload: Option<String>,
+    /// The `data-ref` of a Send-to-Messenger plugin.
+    #[serde(default, rename = "ref", with = "lenient::opt_string")]
+    pub ref_: Option<String>,
+    /// A `user_ref` of the checkbox plugin.
+    #[serde(default, with = "lenient::opt_string")]
+    pub user_ref: Option<String>,
+    /// The token to send notification messages with.
+    #[serde(default, with = "lenient::opt_string")]
+    pub notification_messages_token: Option<String>,
+    /// `DAILY`, `WEEKLY`, `MONTHLY`.
+    #[serde(default, with = "lenient::opt_string")]
+    pub notification_messages_frequency: Option<String>,
+    /// The person's timezone.
+    #[serde(default, with = "lenient::opt_string")]
+    pub notification_messages_timezone: Option<String>,
+    /// When the token expires (Unix ms).
+    #[serde(default, with = "lenient::opt_i64")]
+    pub token_expiry_timestamp: Option<i64>,
+    /// `REFRESHED` or `NOT_REFRESHED`.
+    #[serde(default, with = "lenient::opt_string")]
+    pub user_token_status: Option<String>,
+    /// `STOP_NOTIFICATIONS` or `RESUME_NOTIFICATIONS`.
+    #[serde(default, with = "lenient::opt_string")]
+    pub notification_messages_status: Option<String>,
+    /// Title of the opt-in request.
+    #[serde(default, with = "lenient::opt_string")]
+    pub title: Option<String>,
+}
+
+/// `reaction`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Reaction {
+    /// `smile`, `angry`, `sad`, `wow`, `love`, `like`, `dislike`, `other`.
+    #[serde(default, with = "lenient::opt_string")]
+    pub reaction: Option<String>,
+    /// The emoji itself.
+    #[serde(default, with = "lenient::opt_string")]
+    pub emoji: Option<String>,
+    /// `react` or `unreact`.
+    #[serde(default, with = "lenient::opt_string")]
+    pub action: Option<String>,
+    /// The message reacted to.
+    #[serde(default, with = "lenient::opt_string")]
+    pub mid: Option<String>,
+}
+
+/// `message_edit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MessageEdit {
+    /// The edited message.
+    #[serde(default, with = "lenient::opt_string")]
+    pub mid: Option<String>,
+    /// Its new text.
+    #[serde(default, with = "lenient::opt_string")]
+    pub text: Option<String>,
+    /// How many times it has been edited.
+    #[serde(default, with = "lenient::opt_i64")]
+    pub num_edit: Option<i64>,
+}
+
+/// `pass_thread_control`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PassThreadControl {
+    /// The app that now owns the thread.
+    #[serde(default, with = "lenient::opt_string")]
+    pub new_owner_app_id: Option<String>,
+    /// The app that owned it (`None`: the thread was idle).
+    #[serde(default, with = "lenient::opt_string")]
+    pub previous_owner_app_id: Option<String>,
+    /// Metadata passed along.
+    #[serde(default, with = "lenient::opt_string")]
+    pub metadata: Option<String>,
+}
+
+/// `take_thread_control`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TakeThreadControl {
+    /// The app that had the thread.
+    #[serde(default, with = "lenient::opt_string")]
+    pub previous_owner_app_id: Option<String>,
+    /// The app that took it.
+    #[serde(default, with = "lenient::opt_string")]
+    pub new_owner_app_id: Option<String>,
+    /// Metadata passed along.
+    #[serde(default, with = "lenient::opt_string")]
+    pub metadata: Option<String>,
+}
+
+/// `request_thread_control`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RequestThreadControl {
+    /// The app asking for the thread.
+    #[serde(default, with = "lenient::opt_string")]
+    pub requested_owner_app_id: Option<String>,
+    /// Metadata passed along.
+    #[serde(default, with = "lenient::opt_string")]
+    pub metadata: Option<String>,
+}
+
+/// `app_roles`: app id → roles (`primary_receiver`, `secondary_receiver`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+#[non_exhaustive]
+pub struct AppRoles(pub std::collections::BTreeMap<String, Vec<String>>);
+
+/// `account_linking`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AccountLinking {
+    /// `linked` or `unlinked`.
+    #[serde(default, with = "lenient::opt_string")]
+    pub status: Option<String>,
+    /// The code passed when linking (only when `linked`).
+    #[serde(default, with = "lenient::opt_string")]
+    pub authorization_code: Option<String>,
+}
+
+/// `policy_enforcement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PolicyEnforcement {
+    /// `warning`, `block` or `unblock`.
+    #[serde(default, with = "lenient::opt_string")]
+    pub action: Option<String>,
+    /// Why (absent on `unblock`).
+    #[serde(default, with = "lenient::opt_string")]
+    pub reason: Option<String>,
+}
+
+/// `game_play`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct GamePlay {
+    /// The game's app id.
+    #[serde(default, with = "lenient::opt_string")]
+    pub game_id: Option<String>,
+    /// The player's Instant Games id.
+    #[serde(default, with = "lenient::opt_string")]
+    pub player_id: Option<String>,
+    /// `SOLO`, `THREAD` or `GROUP`.
+    #[serde(default, with = "lenient::opt_string")]
+    pub context_type: Option<String>,
+    /// The context id (for threads and groups).
+    #[serde(default, with = "lenient::opt_string")]
+    pub context_id: Option<String>,
+    /// The score.
+    #[serde(default)]
+    pub score: Option<Value>,
+    /// The game's payload.
+    #[serde(default, with = "lenient::opt_string")]
+    pub payload: Option<String>,
+}
+
+/// Event keys in the order they are looked for.
+const EVENT_KEYS: &[&str] = &[
+    "message",
+    "postback",
+    "read",
+    "delivery",
+    "reaction",
+    "message_edit",
+    "referral",
+    "optin",
+    "pass_thread_control",
+    "take_thread_control",
+    "request_thread_control",
+    "app_roles",
+    "account_linking",
+    "policy_enforcement",
+    "game_play",
+];
+
+impl Event {
+    /// Types one raw event object. Never fails: see [`EventKind::Unknown`] and
+    /// [`EventKind::Malformed`].
+    pub(crate) fn from_value(page_id: &PageId, channel: Channel, raw: Value) -> Self {
+        let Value::Object(map) = raw else {
+            return Self {
+                page_id: page_id.clone(),
+                channel,
+                sender: None,
+                recipient: None,
+                timestamp: None,
+                kind: EventKind::Malformed {
+                    key: "event".to_owned(),
+                    error: "an event must be a JSON object".to_owned(),
+                    raw,
+                },
+            };
+        };
+        let sender = map.get("sender").and_then(|v| Sender::deserialize(v).ok());
+        let recipient = map.get("recipient").and_then(|v| EventRecipient::deserialize(v).ok());
+        let timestamp = map.get("timestamp").and_then(lenient::timestamp_millis);
+        let kind = typed_kind(map);
+        Self {
+            page_id: page_id.clone(),
+            channel,
+            sender,
+            recipient,
+            timestamp,
+            kind,
+        }
+    }
+}
+
+fn typed_kind(map: Map<String, Value>) -> EventKind {
+    let Some(key) = EVENT_KEYS.iter().copied().find(|k| map.contains_key(*k)) else {
+        return EventKind::Unknown(Value::Object(map));
+    };
+    let content = &map[key];
+    let parsed = match key {
+        "message" => Message::deserialize(content).map(EventKind::Message),
+        "postback" => Postback::deserialize(content).map(EventKind::Postback),
+        "read" => Read::deserialize(content).map(EventKind::Read),
+        "delivery" => Delivery::deserialize(content).map(EventKind::Delivery),
+        "reaction" => Reaction::deserialize(content).map(EventKind::Reaction),
+        "message_edit" => MessageEdit::deserialize(content).map(EventKind::MessageEdit),
+        "referral" => Referral::deserialize(content).map(EventKind::Referral),
+        "optin" => Optin::deserialize(content).map(EventKind::Optin),
+        "pass_thread_control" => PassThreadControl::deserialize(content).map(EventKind::PassThreadControl),
+        "take_thread_control" => TakeThreadControl::deserialize(content).map(EventKind::TakeThreadControl),
+        "request_thread_control" => {
+            RequestThreadControl::deserialize(content).map(EventKind::RequestThreadControl)
+        }
+        "app_roles" => AppRoles::deserialize(content).map(EventKind::AppRoles),
+        "account_linking" => AccountLinking::deserialize(content).map(EventKind::AccountLinking),
+        "policy_enforcement" => PolicyEnforcement::deserialize(content).map(EventKind::PolicyEnforcement),
+        _ => GamePlay::deserialize(content).map(EventKind::GamePlay),
+    };
+    parsed.unwrap_or_else(|e| EventKind::Malformed {
+        key: key.to_owned(),
+        error: e.to_string(),
+        raw: Value::Object(map.clone()),
+    })
+}

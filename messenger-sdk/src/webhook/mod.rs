@@ -1,0 +1,103 @@
+//! Receiving: the subscription handshake, the signature check over the raw body, and typed
+//! events.
+//!
+//! ```
+//! use messenger_sdk::webhook::{self, EventKind, SignatureVerifier};
+//!
+//! let raw = br#"{"object":"page","entry":[{"id":"1","time":1767225600123,"messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1767225600000,"message":{"mid":"m_1","text":"gg wp \ud83d\udd25"}}]}]}"#;
+//! let verifier = SignatureVerifier::new("app-secret");
+//! let signature = verifier.sign(raw); // what Meta puts in X-Hub-Signature-256
+//!
+//! verifier.verify(raw, Some(&signature)).expect("signed by Meta");
+//! let events = webhook::parse(raw).expect("JSON").into_events();
+//! match &events[0].kind {
+//!     EventKind::Message(m) => assert_eq!(m.text.as_deref(), Some("gg wp 🔥")),
+//!     other => panic!("unexpected {other:?}"),
+//! }
+//! ```
+
+mod events;
+mod handshake;
+pub(crate) mod lenient;
+pub(crate) mod signature;
+
+pub use events::{
+    AccountLinking, AppRoles, Attachment, Channel, Command, Delivery, Entry, Event, EventKind,
+    EventRecipient, GamePlay, MediaPayload, Message, MessageEdit, Optin, PassThreadControl,
+    PolicyEnforcement, Postback, QuickReplyTap, Reaction, Read, Referral, ReplyTo,
+    RequestThreadControl, Sender, TakeThreadControl, WebhookBody,
+};
+pub use handshake::{HandshakeError, HandshakeQuery, verify_handshake, verify_handshake_secret};
+pub use signature::{SIGNATURE_256_HEADER, SIGNATURE_SHA1_HEADER, SignatureError, SignatureVerifier};
+
+use serde_json::Value;
+
+use crate::ids::PageId;
+
+/// Why a webhook body could not be read at all. (Single events never fail the body; see
+/// [`EventKind::Malformed`].)
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// The body is not JSON.
+    #[error("the webhook body is not JSON: {0}")]
+    NotJson(#[from] serde_json::Error),
+    /// The body is JSON but not an object.
+    #[error("the webhook body is not a JSON object")]
+    NotAnObject,
+}
+
+/// Parses a webhook POST body (the raw bytes; check the signature first). Every entry and every
+/// event of `messaging` and `standby` is kept.
+///
+/// # Errors
+///
+/// Only when the body is not a JSON object.
+pub fn parse(raw_body: &[u8]) -> Result<WebhookBody, ParseError> {
+    let Value::Object(mut body) = serde_json::from_slice::<Value>(raw_body)? else {
+        return Err(ParseError::NotAnObject);
+    };
+    let object = match body.remove("object") {
+        Some(Value::String(s)) => s,
+        _ => String::new(),
+    };
+    let entries = match body.remove("entry") {
+        Some(Value::Array(entries)) => entries.into_iter().filter_map(parse_entry).collect(),
+        _ => Vec::new(),
+    };
+    Ok(WebhookBody { object, entries })
+}
+
+fn parse_entry(entry: Value) -> Option<Entry> {
+    let Value::Object(mut entry) = entry else {
+        tracing::warn!("skipping a webhook entry that is not an object");
+        return None;
+    };
+    let page_id = PageId(entry.get("id").and_then(|v| lenient::number(v).map(|n| n.to_string()).or_else(|| v.as_str().map(str::to_owned))).unwrap_or_default());
+    let time = entry.get("time").and_then(lenient::timestamp_millis);
+    let mut events = Vec::new();
+    for (key, channel) in [("messaging", Channel::Messaging), ("standby", Channel::Standby)] {
+        if let Some(Value::Array(items)) = entry.remove(key) {
+            events.extend(items.into_iter().map(|raw| Event::from_value(&page_id, channel, raw)));
+        }
+    }
+    Some(Entry { page_id, time, events })
+}
+
+impl WebhookBody {
+    /// All events of all entries, ordered by timestamp (events without one take their entry's
+    /// time; ties keep body order).
+    #[must_use]
+    pub fn into_events(self) -> Vec<Event> {
+        let mut keyed: Vec<(i64, Event)> = self
+            .entries
+            .into_iter()
+            .flat_map(|entry| {
+                let time = entry.time;
+                entry.events.into_iter().map(move |e| (e.timestamp.or(time).unwrap_or(i64::MAX), e))
+            })
+            .collect();
+        keyed.sort_by_key(|(t, _)| *t);
+        keyed.into_iter().map(|(_, e)| e).collect()
+    }
+}

@@ -1,0 +1,194 @@
+//! `X-Hub-Signature-256` (and, when enabled, the legacy `X-Hub-Signature`) over the raw body.
+//!
+//! Meta signs the body exactly as it sends it, with non-ASCII escaped as `\uXXXX` and `/` as
+//! `\/`. Re-serialised JSON never matches, so the check takes the raw bytes as received.
+
+use hmac::{Hmac, KeyInit, Mac};
+use secrecy::{ExposeSecret, SecretString};
+use sha1::Sha1;
+use sha2::Sha256;
+use subtle::ConstantTimeEq;
+
+/// The header carrying the HMAC-SHA256 signature.
+pub const SIGNATURE_256_HEADER: &str = "x-hub-signature-256";
+/// The legacy header carrying an HMAC-SHA1 signature.
+pub const SIGNATURE_SHA1_HEADER: &str = "x-hub-signature";
+
+/// Why a webhook body was not accepted as coming from Meta.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// No signature header at all.
+    #[error("the request has no X-Hub-Signature-256 header")]
+    Missing,
+    /// A header that is not `sha256=<64 hex digits>` (or `sha1=<40 hex digits>`).
+    #[error("the signature header is malformed")]
+    Malformed,
+    /// A well-formed signature that does not match the body.
+    #[error("the signature does not match the body")]
+    Mismatch,
+}
+
+/// Checks webhook signatures with the app secret.
+///
+/// ```
+/// use messenger_sdk::webhook::{SignatureError, SignatureVerifier};
+///
+/// let verifier = SignatureVerifier::new("app-secret");
+/// let body = br#"{"object":"page","entry":[]}"#;
+/// let header = verifier.sign(body);
+/// assert!(header.starts_with("sha256="));
+/// assert_eq!(verifier.verify(body, Some(&header)), Ok(()));
+/// assert_eq!(verifier.verify(b"tampered", Some(&header)), Err(SignatureError::Mismatch));
+/// assert_eq!(verifier.verify(body, None), Err(SignatureError::Missing));
+/// ```
+#[derive(Clone)]
+pub struct SignatureVerifier {
+    secret: SecretString,
+    allow_sha1: bool,
+}
+
+impl std::fmt::Debug for SignatureVerifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignatureVerifier")
+            .field("secret", &"<redacted>")
+            .field("allow_sha1", &self.allow_sha1)
+            .finish()
+    }
+}
+
+impl SignatureVerifier {
+    /// A verifier for the app secret (App Dashboard → Settings → Basic).
+    pub fn new(app_secret: impl Into<String>) -> Self {
+        Self {
+            secret: SecretString::from(app_secret.into()),
+            allow_sha1: false,
+        }
+    }
+
+    /// Also accept the legacy `X-Hub-Signature: sha1=…` header when no SHA-256 header is present.
+    /// Off by default: SHA-1 signatures are only for old setups.
+    #[must_use]
+    pub fn allow_sha1(mut self, allow: bool) -> Self {
+        self.allow_sha1 = allow;
+        self
+    }
+
+    /// Checks the `X-Hub-Signature-256` header value against the raw body, in constant time.
+    ///
+    /// # Errors
+    ///
+    /// [`SignatureError::Missing`], [`SignatureError::Malformed`] or [`SignatureError::Mismatch`].
+    pub fn verify(&self, raw_body: &[u8], signature_256: Option<&str>) -> Result<(), SignatureError> {
+        self.verify_headers(raw_body, signature_256, None)
+    }
+
+    /// Checks the SHA-256 header, or — only when [`SignatureVerifier::allow_sha1`] is on and the
+    /// SHA-256 header is absent — the legacy SHA-1 header.
+    ///
+    /// # Errors
+    ///
+    /// See [`SignatureVerifier::verify`].
+    pub fn verify_headers(
+        &self,
+        raw_body: &[u8],
+        signature_256: Option<&str>,
+        signature_sha1: Option<&str>,
+    ) -> Result<(), SignatureError> {
+        if let Some(header) = signature_256 {
+            let expected = parse_hex(header, "sha256=", 32)?;
+            let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(self.secret.expose_secret().as_bytes())
+                .map_err(|_| SignatureError::Mismatch)?;
+            mac.update(raw_body);
+            return compare(&mac.finalize().into_bytes(), &expected);
+        }
+        match signature_sha1 {
+            Some(header) if self.allow_sha1 => {
+                let expected = parse_hex(header, "sha1=", 20)?;
+                let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(self.secret.expose_secret().as_bytes())
+                    .map_err(|_| SignatureError::Mismatch)?;
+                mac.update(raw_body);
+                compare(&mac.finalize().into_bytes(), &expected)
+            }
+            _ => Err(SignatureError::Missing),
+        }
+    }
+
+    /// The `X-Hub-Signature-256` value Meta would send for `raw_body` (`sha256=<hex>`): for tests,
+    /// emulators and local tools that post signed bodies.
+    #[must_use]
+    pub fn sign(&self, raw_body: &[u8]) -> String {
+        format!("sha256={}", hex::encode(hmac_sha256(self.secret.expose_secret().as_bytes(), raw_body)))
+    }
+}
+
+/// HMAC-SHA256 of `message` keyed by `key`.
+pub(crate) fn hmac_sha256(key: &[u8], message: &[u8]) -> Vec<u8> {
+    #[allow(clippy::expect_used, reason = "HMAC accepts keys of any length")]
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(message);
+    mac.finalize().into_bytes().to_vec()
+}
+
+fn parse_hex(header: &str, prefix: &str, len: usize) -> Result<Vec<u8>, SignatureError> {
+    let header = header.trim();
+    let hex_part = header
+        .get(..prefix.len())
+        .filter(|p| p.eq_ignore_ascii_case(prefix))
+        .map(|_| &header[prefix.len()..])
+        .ok_or(SignatureError::Malformed)?;
+    let bytes = hex::decode(hex_part).map_err(|_| SignatureError::Malformed)?;
+    if bytes.len() == len { Ok(bytes) } else { Err(SignatureError::Malformed) }
+}
+
+fn compare(actual: &[u8], expected: &[u8]) -> Result<(), SignatureError> {
+    if bool::from(actual.ct_eq(expected)) {
+        Ok(())
+    } else {
+        Err(SignatureError::Mismatch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_vector() {
+        // HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog") from RFC-style test vectors.
+        let v = SignatureVerifier::new("key");
+        assert_eq!(
+            v.sign(b"The quick brown fox jumps over the lazy dog"),
+            "sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"
+        );
+    }
+
+    #[test]
+    fn malformed_headers() {
+        let v = SignatureVerifier::new("s");
+        for bad in ["", "sha256=", "sha256=zz", "sha1=abcd", "sha256=abcd", "md5=00"] {
+            assert_eq!(v.verify(b"x", Some(bad)), Err(SignatureError::Malformed), "{bad}");
+        }
+        let upper = v.sign(b"x").to_uppercase().replacen("SHA256=", "sha256=", 1);
+        assert_eq!(v.verify(b"x", Some(&upper)), Ok(()), "hex case does not matter");
+    }
+
+    #[test]
+    fn sha1_only_when_enabled() {
+        let key = b"s";
+        let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(key).expect("key");
+        mac.update(b"body");
+        let header = format!("sha1={}", hex::encode(mac.finalize().into_bytes()));
+        let strict = SignatureVerifier::new("s");
+        assert_eq!(strict.verify_headers(b"body", None, Some(&header)), Err(SignatureError::Missing));
+        let legacy = SignatureVerifier::new("s").allow_sha1(true);
+        assert_eq!(legacy.verify_headers(b"body", None, Some(&header)), Ok(()));
+        assert_eq!(legacy.verify_headers(b"bodY", None, Some(&header)), Err(SignatureError::Mismatch));
+    }
+
+    #[test]
+    fn debug_hides_the_secret() {
+        let dbg = format!("{:?}", SignatureVerifier::new("topsecret"));
+        assert!(!dbg.contains("topsecret"));
+    }
+}
