@@ -1,10 +1,14 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+pub mod api;
+#[cfg(feature = "axum")]
+pub mod axum;
 mod client;
 mod error;
 mod ids;
 pub mod limits;
+pub mod models;
 pub mod webhook;
 
 pub use client::{
@@ -13,3 +17,5 @@ pub use client::{
 };
 pub use error::{Error, GraphError, GraphErrorKind, Result};
 pub use ids::{PageId, Psid};
+/// The Send API's payload types (`messenger_sdk::send::Message`, …).
+pub use models::send;

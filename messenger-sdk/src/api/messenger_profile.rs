@@ -1,0 +1,1 @@
+//! `messenger_profile` calls.
