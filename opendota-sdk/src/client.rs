@@ -6,8 +6,8 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderValue};
 use reqwest::Method;
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -57,7 +57,10 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url.as_str())
-            .field("api_key", &self.inner.api_key.as_ref().map(|_| "<redacted>"))
+            .field(
+                "api_key",
+                &self.inner.api_key.as_ref().map(|_| "<redacted>"),
+            )
             .field("timeout", &self.inner.timeout)
             .field("rate_limited", &self.inner.limiter.is_some())
             .field("retry", &self.inner.retry)
@@ -74,14 +77,18 @@ impl Default for Client {
 impl Client {
     /// A client for the public API without a key (60 calls a minute). Reads no environment.
     #[must_use]
-    #[allow(clippy::missing_panics_doc, reason = "the default configuration always builds")]
+    #[allow(
+        clippy::missing_panics_doc,
+        reason = "the default configuration always builds"
+    )]
     pub fn new() -> Self {
         #[allow(clippy::expect_used, reason = "the default configuration is valid")]
-        ClientBuilder::default().build().expect("the default OpenDota client builds")
+        ClientBuilder::default()
+            .build()
+            .expect("the default OpenDota client builds")
     }
 
     /// Starts a [`ClientBuilder`].
-    #[must_use]
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
@@ -210,7 +217,11 @@ impl Client {
         loop {
             match self.attempt(call).await {
                 Ok(bytes) => return Ok(bytes),
-                Err(err) if call.idempotent && attempt < self.inner.retry.max_retries && err.is_retryable() => {
+                Err(err)
+                    if call.idempotent
+                        && attempt < self.inner.retry.max_retries
+                        && err.is_retryable() =>
+                {
                     let delay = self.inner.retry.backoff(attempt, rand::random::<f64>());
                     tracing::debug!(path = call.url.path(), attempt, ?delay, error = %err, "retrying OpenDota call");
                     tokio::time::sleep(delay).await;
@@ -237,7 +248,11 @@ impl Client {
             .header(ACCEPT, HeaderValue::from_static("application/json"));
         if let Some(key) = &self.inner.api_key {
             let mut value = HeaderValue::from_str(&format!("Bearer {}", key.expose_secret()))
-                .map_err(|_| Error::InvalidInput("the API key contains characters not allowed in a header".to_owned()))?;
+                .map_err(|_| {
+                    Error::InvalidInput(
+                        "the API key contains characters not allowed in a header".to_owned(),
+                    )
+                })?;
             value.set_sensitive(true);
             request = request.header(AUTHORIZATION, value);
         }
@@ -258,7 +273,11 @@ pub(crate) fn decode<T>(bytes: &[u8]) -> Result<T>
 where
     T: DeserializeOwned,
 {
-    let body: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"null" } else { bytes };
+    let body: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
+        b"null"
+    } else {
+        bytes
+    };
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::decode(e, bytes))?;
     de.end().map_err(|e| Error::Decode {
@@ -411,7 +430,11 @@ impl ClientBuilder {
     /// `0` turns proactive limiting off.
     pub fn per_minute(mut self, calls: u32) -> Self {
         self.per_minute = NonZeroU32::new(calls);
-        self.rate_limit = if calls == 0 { RateLimit::Disabled } else { self.rate_limit };
+        self.rate_limit = if calls == 0 {
+            RateLimit::Disabled
+        } else {
+            self.rate_limit
+        };
         self
     }
 
@@ -463,13 +486,15 @@ impl ClientBuilder {
             (RateLimit::Disabled, _, _) => RateLimit::Disabled,
             (setting, None, None) => setting,
             (_, per_minute, per_day) => RateLimit::Custom {
-                per_minute: per_minute.or_else(|| {
-                    NonZeroU32::new(if has_key {
-                        crate::rate_limit::KEYED_PER_MINUTE
-                    } else {
-                        crate::rate_limit::FREE_PER_MINUTE
+                per_minute: per_minute
+                    .or_else(|| {
+                        NonZeroU32::new(if has_key {
+                            crate::rate_limit::KEYED_PER_MINUTE
+                        } else {
+                            crate::rate_limit::FREE_PER_MINUTE
+                        })
                     })
-                }).unwrap_or(NonZeroU32::MIN),
+                    .unwrap_or(NonZeroU32::MIN),
                 per_day,
             },
         };
@@ -498,7 +523,9 @@ mod tests {
             .build()
             .expect("builds");
         assert_eq!(
-            client.url(&["players", "1", "histograms", "a b/c"]).as_str(),
+            client
+                .url(&["players", "1", "histograms", "a b/c"])
+                .as_str(),
             "http://127.0.0.1:1/api/players/1/histograms/a%20b%2Fc"
         );
         let (url, query) = client
@@ -524,7 +551,10 @@ mod tests {
             .api_key("11111111-2222-4333-8444-555555555555")
             .build()
             .expect("builds");
-        let debug = format!("{client:?} {:?}", Client::builder().api_key("11111111-2222-4333-8444-555555555555"));
+        let debug = format!(
+            "{client:?} {:?}",
+            Client::builder().api_key("11111111-2222-4333-8444-555555555555")
+        );
         assert!(!debug.contains("11111111"), "{debug}");
         assert!(debug.contains("<redacted>"));
         assert!(client.has_api_key());
@@ -545,6 +575,10 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
-        assert!(decode::<Option<Vec<Row>>>(b"  ").expect("empty is null").is_none());
+        assert!(
+            decode::<Option<Vec<Row>>>(b"  ")
+                .expect("empty is null")
+                .is_none()
+        );
     }
 }

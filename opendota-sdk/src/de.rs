@@ -472,7 +472,10 @@ mod tests {
     fn booleans_and_strings() {
         assert_eq!(probe(r#"{"d": 1}"#).d, Some(true));
         assert_eq!(probe(r#"{"d": false}"#).d, Some(false));
-        assert_eq!(probe(r#"{"e": 76561198061960890}"#).e.as_deref(), Some("76561198061960890"));
+        assert_eq!(
+            probe(r#"{"e": 76561198061960890}"#).e.as_deref(),
+            Some("76561198061960890")
+        );
     }
 
     #[test]

@@ -167,7 +167,11 @@ mod tests {
 
     #[test]
     fn statuses_map_to_variants() {
-        let e = Error::from_status(StatusCode::NOT_FOUND, "/matches/1", br#"{"error":"Not Found"}"#);
+        let e = Error::from_status(
+            StatusCode::NOT_FOUND,
+            "/matches/1",
+            br#"{"error":"Not Found"}"#,
+        );
         assert!(matches!(e, Error::NotFound { ref path } if path == "/matches/1"));
         let e = Error::from_status(
             StatusCode::TOO_MANY_REQUESTS,
@@ -183,9 +187,17 @@ mod tests {
         );
         assert!(matches!(e, Error::RateLimited { daily: true, .. }));
         assert!(!e.is_retryable());
-        let e = Error::from_status(StatusCode::BAD_GATEWAY, "/x", b"<html>502 Bad Gateway</html>");
+        let e = Error::from_status(
+            StatusCode::BAD_GATEWAY,
+            "/x",
+            b"<html>502 Bad Gateway</html>",
+        );
         match &e {
-            Error::Api { status, message, body } => {
+            Error::Api {
+                status,
+                message,
+                body,
+            } => {
                 assert_eq!(*status, StatusCode::BAD_GATEWAY);
                 assert!(message.is_none());
                 assert!(body.contains("502 Bad Gateway"));
@@ -198,7 +210,10 @@ mod tests {
             "/search",
             br#"{"error":"q is not a string"}"#,
         );
-        assert_eq!(e.to_string(), "OpenDota answered 400 Bad Request: q is not a string");
+        assert_eq!(
+            e.to_string(),
+            "OpenDota answered 400 Bad Request: q is not a string"
+        );
         assert!(!e.is_retryable());
     }
 

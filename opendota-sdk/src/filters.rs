@@ -50,7 +50,10 @@ pub struct PlayerFilters {
     limit: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     offset: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "bool_as_int")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bool_as_int"
+    )]
     win: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     patch: Option<u32>,
@@ -66,7 +69,10 @@ pub struct PlayerFilters {
     lane_role: Option<LaneRole>,
     #[serde(skip_serializing_if = "Option::is_none")]
     hero_id: Option<HeroId>,
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "bool_as_int")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bool_as_int"
+    )]
     is_radiant: Option<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     included_account_id: Vec<AccountId>,
@@ -76,7 +82,10 @@ pub struct PlayerFilters {
     with_hero_id: Vec<HeroId>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     against_hero_id: Vec<HeroId>,
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "bool_as_int")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "bool_as_int"
+    )]
     significant: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     having: Option<u32>,

@@ -248,7 +248,10 @@ mod tests {
     fn steam_id64_round_trip_and_bounds() {
         let id = AccountId(1);
         assert_eq!(id.steam_id64(), STEAM_ID64_OFFSET + 1);
-        assert_eq!(AccountId::from_steam_id64(STEAM_ID64_OFFSET), Some(AccountId(0)));
+        assert_eq!(
+            AccountId::from_steam_id64(STEAM_ID64_OFFSET),
+            Some(AccountId(0))
+        );
         assert_eq!(AccountId::from_steam_id64(42), None);
         assert_eq!(
             AccountId::from_steam_id64(STEAM_ID64_OFFSET + u64::from(u32::MAX) + 1),
@@ -277,7 +280,10 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_an_account() {
-        assert_eq!(AccountId::parse("Miracle-"), Err(ParseAccountIdError::NotAnAccount));
+        assert_eq!(
+            AccountId::parse("Miracle-"),
+            Err(ParseAccountIdError::NotAnAccount)
+        );
         assert_eq!(AccountId::parse(""), Err(ParseAccountIdError::NotAnAccount));
         assert_eq!(
             AccountId::parse("https://example.com/players/1"),

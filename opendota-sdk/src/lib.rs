@@ -18,7 +18,9 @@ pub use client::{
 };
 pub use error::{Error, Result};
 pub use filters::PlayerFilters;
-pub use ids::{AccountId, HeroId, LeagueId, MatchId, ParseAccountIdError, STEAM_ID64_OFFSET, TeamId};
+pub use ids::{
+    AccountId, HeroId, LeagueId, MatchId, ParseAccountIdError, STEAM_ID64_OFFSET, TeamId,
+};
 pub use models::enums::{GameMode, Lane, LaneRole, LeaverStatus, LobbyType, Region};
 pub use rank::{Medal, RankTier};
 pub use rate_limit::{FREE_PER_MINUTE, KEYED_PER_MINUTE, RateLimit, RateLimitStatus};

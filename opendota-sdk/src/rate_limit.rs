@@ -40,13 +40,20 @@ impl RateLimit {
         match self {
             Self::Disabled => (None, None),
             Self::Default => {
-                let n = if has_key { KEYED_PER_MINUTE } else { FREE_PER_MINUTE };
+                let n = if has_key {
+                    KEYED_PER_MINUTE
+                } else {
+                    FREE_PER_MINUTE
+                };
                 (NonZeroU32::new(n).map(Quota::per_minute), None)
             }
             Self::Custom {
                 per_minute,
                 per_day,
-            } => (Some(Quota::per_minute(per_minute)), per_day.map(daily_quota)),
+            } => (
+                Some(Quota::per_minute(per_minute)),
+                per_day.map(daily_quota),
+            ),
         }
     }
 }
@@ -83,7 +90,11 @@ impl Limiter {
     pub(crate) async fn acquire(&self, cost: NonZeroU32) {
         let jitter = Jitter::up_to(Duration::from_millis(50));
         for limiter in [&self.minute, &self.day].into_iter().flatten() {
-            if limiter.until_n_ready_with_jitter(cost, jitter).await.is_err() {
+            if limiter
+                .until_n_ready_with_jitter(cost, jitter)
+                .await
+                .is_err()
+            {
                 let _ = limiter.until_ready_with_jitter(jitter).await;
             }
         }
@@ -166,7 +177,10 @@ mod tests {
         for _ in 0..60 {
             assert!(l.check().is_ok());
         }
-        assert!(l.check().is_err(), "the 61st call in the same instant must wait");
+        assert!(
+            l.check().is_err(),
+            "the 61st call in the same instant must wait"
+        );
         clock.advance(Duration::from_millis(999));
         assert!(l.check().is_err());
         clock.advance(Duration::from_millis(1));
@@ -227,8 +241,14 @@ mod tests {
         let cell = StatusCell::default();
         assert_eq!(cell.get(), RateLimitStatus::default());
         let mut headers = reqwest::header::HeaderMap::new();
-        headers.insert("X-Rate-Limit-Remaining-Minute", "-3".parse().expect("header"));
-        headers.insert("X-Rate-Limit-Remaining-Day", "2990".parse().expect("header"));
+        headers.insert(
+            "X-Rate-Limit-Remaining-Minute",
+            "-3".parse().expect("header"),
+        );
+        headers.insert(
+            "X-Rate-Limit-Remaining-Day",
+            "2990".parse().expect("header"),
+        );
         cell.record(&headers);
         assert_eq!(
             cell.get(),
@@ -238,9 +258,16 @@ mod tests {
             }
         );
         let mut later = reqwest::header::HeaderMap::new();
-        later.insert("x-rate-limit-remaining-minute", "59".parse().expect("header"));
+        later.insert(
+            "x-rate-limit-remaining-minute",
+            "59".parse().expect("header"),
+        );
         cell.record(&later);
         assert_eq!(cell.get().remaining_minute, Some(59));
-        assert_eq!(cell.get().remaining_day, Some(2990), "a missing header keeps the last value");
+        assert_eq!(
+            cell.get().remaining_day,
+            Some(2990),
+            "a missing header keeps the last value"
+        );
     }
 }

@@ -54,7 +54,10 @@ impl RetryConfig {
     #[must_use]
     pub(crate) fn backoff(&self, attempt: u32, jitter: f64) -> Duration {
         let factor = 2u32.saturating_pow(attempt.min(16));
-        let raw = self.initial_backoff.saturating_mul(factor).min(self.max_backoff);
+        let raw = self
+            .initial_backoff
+            .saturating_mul(factor)
+            .min(self.max_backoff);
         raw.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0))
     }
 }

@@ -20,7 +20,8 @@ fn search_mock() -> wiremock::MockBuilder {
 }
 
 fn one_row() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_string(r#"[{"account_id": 70388657, "personaname": "Dendi"}]"#)
+    ResponseTemplate::new(200)
+        .set_body_string(r#"[{"account_id": 70388657, "personaname": "Dendi"}]"#)
 }
 
 #[tokio::test]
@@ -45,16 +46,29 @@ async fn key_goes_in_the_authorization_header_never_the_url() {
     let rows = client.search("dendi").await.unwrap();
     assert_eq!(rows[0].personaname.as_deref(), Some("Dendi"));
     let requests = server.received_requests().await.unwrap();
-    assert!(!requests[0].url.as_str().contains(KEY), "{}", requests[0].url);
+    assert!(
+        !requests[0].url.as_str().contains(KEY),
+        "{}",
+        requests[0].url
+    );
     assert!(!requests[0].url.as_str().contains("api_key"));
-    let ua = requests[0].headers.get("user-agent").unwrap().to_str().unwrap();
+    let ua = requests[0]
+        .headers
+        .get("user-agent")
+        .unwrap()
+        .to_str()
+        .unwrap();
     assert!(ua.starts_with("opendota-sdk/"), "{ua}");
 }
 
 #[tokio::test]
 async fn no_key_sends_no_authorization() {
     let server = MockServer::start().await;
-    search_mock().respond_with(one_row()).expect(1).mount(&server).await;
+    search_mock()
+        .respond_with(one_row())
+        .expect(1)
+        .mount(&server)
+        .await;
     common::mount_catch_all(&server).await;
     common::client(&server).search("dendi").await.unwrap();
     let requests = server.received_requests().await.unwrap();
@@ -71,7 +85,10 @@ async fn not_found_is_its_own_variant() {
         .await;
     common::mount_catch_all(&server).await;
     let err = common::client(&server).search("dendi").await.unwrap_err();
-    assert!(matches!(&err, Error::NotFound { path } if path == "/api/search"), "{err:?}");
+    assert!(
+        matches!(&err, Error::NotFound { path } if path == "/api/search"),
+        "{err:?}"
+    );
     assert!(!err.is_retryable());
 }
 
@@ -113,7 +130,11 @@ async fn minute_rate_limit_is_retried_with_backoff_then_succeeds() {
         .expect(2)
         .mount(&server)
         .await;
-    search_mock().respond_with(one_row()).expect(1).mount(&server).await;
+    search_mock()
+        .respond_with(one_row())
+        .expect(1)
+        .mount(&server)
+        .await;
     common::mount_catch_all(&server).await;
     let rows = common::client(&server).search("dendi").await.unwrap();
     assert_eq!(rows.len(), 1);
@@ -131,7 +152,10 @@ async fn minute_rate_limit_gives_up_after_the_configured_retries() {
         .await;
     common::mount_catch_all(&server).await;
     let err = common::client(&server).search("dendi").await.unwrap_err();
-    assert!(matches!(err, Error::RateLimited { daily: false, .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::RateLimited { daily: false, .. }),
+        "{err:?}"
+    );
     assert!(err.is_retryable());
 }
 
@@ -168,9 +192,16 @@ async fn server_error_is_retried_then_succeeds() {
         .expect(1)
         .mount(&server)
         .await;
-    search_mock().respond_with(one_row()).expect(1).mount(&server).await;
+    search_mock()
+        .respond_with(one_row())
+        .expect(1)
+        .mount(&server)
+        .await;
     common::mount_catch_all(&server).await;
-    assert_eq!(common::client(&server).search("dendi").await.unwrap().len(), 1);
+    assert_eq!(
+        common::client(&server).search("dendi").await.unwrap().len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -216,7 +247,11 @@ async fn timeout_is_a_transport_error_and_retryable() {
         .base_url(format!("{}/api", server.uri()))
         .rate_limit(RateLimit::Disabled)
         .timeout(Duration::from_millis(100))
-        .retry(RetryConfig::new(1, Duration::from_millis(1), Duration::from_millis(1)))
+        .retry(RetryConfig::new(
+            1,
+            Duration::from_millis(1),
+            Duration::from_millis(1),
+        ))
         .build()
         .unwrap();
     let err = client.search("dendi").await.unwrap_err();
@@ -371,7 +406,11 @@ async fn post_json_is_never_retried() {
 #[tokio::test]
 async fn proactive_limiter_lets_a_burst_through_without_waiting() {
     let server = MockServer::start().await;
-    search_mock().respond_with(one_row()).expect(5).mount(&server).await;
+    search_mock()
+        .respond_with(one_row())
+        .expect(5)
+        .mount(&server)
+        .await;
     common::mount_catch_all(&server).await;
     let client = Client::builder()
         .base_url(format!("{}/api", server.uri()))
@@ -382,5 +421,8 @@ async fn proactive_limiter_lets_a_burst_through_without_waiting() {
     for _ in 0..5 {
         client.search("dendi").await.unwrap();
     }
-    assert!(started.elapsed() < Duration::from_secs(5), "a burst of 5 fits a 5/min quota");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "a burst of 5 fits a 5/min quota"
+    );
 }

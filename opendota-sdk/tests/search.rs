@@ -32,13 +32,22 @@ async fn search_sends_q_and_decodes_both_score_keys() {
     assert_eq!(legacy.len(), 3);
     assert_eq!(legacy[0].account_id, AccountId(22_088_787));
     assert_eq!(legacy[0].similarity, Some(62.655_502));
-    assert!(legacy[2].last_match_time.is_none(), "absent last_match_time is None");
+    assert!(
+        legacy[2].last_match_time.is_none(),
+        "absent last_match_time is None"
+    );
 
     let current = client.search("86745912").await.unwrap();
     assert_eq!(current[0].account_id, AccountId(86_745_912));
-    assert!(current[0].similarity.is_none(), "the exact-id row has no score");
+    assert!(
+        current[0].similarity.is_none(),
+        "the exact-id row has no score"
+    );
     assert_eq!(current[1].similarity, Some(0.45));
-    assert!(current[1].last_match_time.is_none(), "null last_match_time is None");
+    assert!(
+        current[1].last_match_time.is_none(),
+        "null last_match_time is None"
+    );
 }
 
 #[tokio::test]

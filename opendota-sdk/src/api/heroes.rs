@@ -1,1 +1,315 @@
-//! `heroes` endpoints.
+//! Hero endpoints: `GET /heroes`, `/heroStats`, `/heroes/{hero_id}/…`, `/rankings` and
+//! `/benchmarks`.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::api::Request;
+use crate::client::{Call, Client, encode_query};
+use crate::error::Result;
+use crate::ids::HeroId;
+use crate::models::heroes::{
+    Benchmarks, Hero, HeroDuration, HeroMatchup, HeroPlayer, HeroPlayerRows, HeroRankings,
+    HeroStats, ItemPopularity,
+};
+use crate::models::matches::ProMatch;
+use crate::rank::Medal;
+
+impl Client {
+    /// The hero list and hero statistics (`/heroes`, `/heroStats`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let heroes = client.heroes().list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn heroes(&self) -> HeroesHandler<'_> {
+        HeroesHandler { client: self }
+    }
+
+    /// One hero's matches, matchups, players, items, rankings and benchmarks.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let matchups = client.hero(14).matchups().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn hero<I>(&self, id: I) -> HeroHandler<'_>
+    where
+        I: Into<HeroId>,
+    {
+        HeroHandler {
+            client: self,
+            id: id.into(),
+        }
+    }
+}
+
+/// The hero list endpoints; made by [`Client::heroes`].
+#[derive(Debug, Clone, Copy)]
+pub struct HeroesHandler<'c> {
+    client: &'c Client,
+}
+
+impl HeroesHandler<'_> {
+    /// Every hero with its names, attributes and roles (`GET /heroes`), by id.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// use opendota_sdk::models::constants::HeroCatalog;
+    ///
+    /// let catalog = HeroCatalog::from(client.heroes().list().await?);
+    /// println!("{:?}", catalog.name(opendota_sdk::HeroId(1)));
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// See [`crate::Error`].
+    pub async fn list(&self) -> Result<Vec<Hero>> {
+        let url = self.client.url(&["heroes"]);
+        self.client.execute(Call::get(url, String::new())).await
+    }
+
+    /// Every hero with its attributes and its picks and wins of the last 7 days per rank
+    /// bracket, in pro matches and in Turbo (`GET /heroStats`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// for hero in client.heroes().stats().await? {
+    ///     println!("{:?}: {:?}", hero.localized_name, hero.bracket_win_rate(8));
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// See [`crate::Error`].
+    pub async fn stats(&self) -> Result<Vec<HeroStats>> {
+        let url = self.client.url(&["heroStats"]);
+        self.client.execute(Call::get(url, String::new())).await
+    }
+}
+
+/// One hero's endpoints; made by [`Client::hero`].
+#[derive(Debug, Clone, Copy)]
+pub struct HeroHandler<'c> {
+    client: &'c Client,
+    id: HeroId,
+}
+
+#[derive(Serialize)]
+struct RankingsQuery {
+    hero_id: HeroId,
+}
+
+/// The query of [`HeroHandler::benchmarks`].
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchmarksQuery {
+    hero_id: HeroId,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bracket: Option<u8>,
+}
+
+impl<'c> HeroHandler<'c> {
+    /// The hero this handler is for.
+    ///
+    /// ```no_run
+    /// # fn demo(client: opendota_sdk::Client) {
+    /// assert_eq!(client.hero(14).id(), opendota_sdk::HeroId(14));
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn id(&self) -> HeroId {
+        self.id
+    }
+
+    async fn get<T>(&self, tail: &str) -> Result<T>
+    where
+        T: DeserializeOwned,
+    {
+        let id = self.id.to_string();
+        let url = self.client.url(&["heroes", &id, tail]);
+        self.client.execute(Call::get(url, String::new())).await
+    }
+
+    /// The last 100 professional matches with the hero, newest first
+    /// (`GET /heroes/{hero_id}/matches`).
+    ///
+    /// In this listing the server computes [`ProMatch::radiant`] as
+    /// `(player_slot < 128) = radiant_win`, so it tells whether the hero's side **won**, not
+    /// whether it played Radiant.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let matches = client.hero(1).matches().await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// See [`crate::Error`].
+    pub async fn matches(&self) -> Result<Vec<ProMatch>> {
+        self.get("matches").await
+    }
+
+    /// The hero's results against each other hero in professional matches of the last year,
+    /// most played first (`GET /heroes/{hero_id}/matchups`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// for m in client.hero(1).matchups().await?.iter().take(5) {
+    ///     println!("vs {}: {:?}", m.hero_id, m.win_rate());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// See [`crate::Error`].
+    pub async fn matchups(&self) -> Result<Vec<HeroMatchup>> {
+        self.get("matchups").await
+    }
+
+    /// The hero's results in professional matches by match length, in 5-minute bins
+    /// (`GET /heroes/{hero_id}/durations`; bins in no particular order).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let mut bins = client.hero(1).durations().await?;
+    /// bins.sort_by_key(|b| b.duration_bin);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// See [`crate::Error`].
+    pub async fn durations(&self) -> Result<Vec<HeroDuration>> {
+        self.get("durations").await
+    }
+
+    /// Players who played the hero in professional matches, most games first
+    /// (`GET /heroes/{hero_id}/players`).
+    ///
+    /// The spec describes an array of arrays of player objects; the server sends one flat
+    /// array of `{account_id, games_played, wins}`. Both decode into one flat list.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let players = client.hero(1).players().await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// See [`crate::Error`].
+    pub async fn players(&self) -> Result<Vec<HeroPlayer>> {
+        let rows: HeroPlayerRows = self.get("players").await?;
+        Ok(rows.0)
+    }
+
+    /// How often each item was bought on the hero in recent professional matches, by game
+    /// phase (`GET /heroes/{hero_id}/itemPopularity`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// use opendota_sdk::models::heroes::ItemPopularity;
+    ///
+    /// let items = client.hero(1).item_popularity().await?;
+    /// let core = ItemPopularity::top(&items.mid_game_items, 3);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// See [`crate::Error`].
+    pub async fn item_popularity(&self) -> Result<ItemPopularity> {
+        let popularity: Option<ItemPopularity> = self.get("itemPopularity").await?;
+        Ok(popularity.unwrap_or_default())
+    }
+
+    /// The top 100 players of the hero by OpenDota's hero score (`GET /rankings?hero_id=`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let top = client.hero(1).rankings().await?;
+    /// if let Some(best) = top.rankings.first() {
+    ///     println!("{} {:?}", best.account_id, best.personaname);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// See [`crate::Error`].
+    pub async fn rankings(&self) -> Result<HeroRankings> {
+        let query = encode_query(&RankingsQuery { hero_id: self.id })?;
+        let url = self.client.url(&["rankings"]);
+        self.client.execute(Call::get(url, query)).await
+    }
+
+    /// Percentiles of the hero's per-match stats (GPM, XPM, kills per minute …), over all
+    /// ranks or one rank bracket (`GET /benchmarks?hero_id=&bracket=`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// use opendota_sdk::models::heroes::BenchmarkResult;
+    ///
+    /// let immortal = client.hero(1).benchmarks().bracket(8).await?;
+    /// if let Some(result) = &immortal.result {
+    ///     println!("median GPM {:?}", BenchmarkResult::value_at(&result.gold_per_min, 0.5));
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn benchmarks(&self) -> Request<'c, BenchmarksQuery, Benchmarks> {
+        Request::new(
+            self.client,
+            vec!["benchmarks".to_owned()],
+            BenchmarksQuery {
+                hero_id: self.id,
+                bracket: None,
+            },
+        )
+    }
+}
+
+impl Request<'_, BenchmarksQuery, Benchmarks> {
+    /// Only matches of rank bracket `bracket`: 1 (Herald) to 8 (Immortal). Other values are
+    /// refused by the server with a 400 ([`crate::Error::Api`]).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let herald = client.hero(14).benchmarks().bracket(1).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn bracket(mut self, bracket: u8) -> Self {
+        self.query.bracket = Some(bracket);
+        self
+    }
+
+    /// Only matches of the bracket of `medal` (same as [`bracket`](Self::bracket) with its
+    /// tier number).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// use opendota_sdk::RankTier;
+    ///
+    /// let medal = RankTier(75).medal();
+    /// let legend = client.hero(14).benchmarks().medal(medal).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn medal(self, medal: Medal) -> Self {
+        let bracket = match medal {
+            Medal::Herald => 1,
+            Medal::Guardian => 2,
+            Medal::Crusader => 3,
+            Medal::Archon => 4,
+            Medal::Legend => 5,
+            Medal::Ancient => 6,
+            Medal::Divine => 7,
+            Medal::Immortal => 8,
+            Medal::Unknown(n) => n,
+        };
+        self.bracket(bracket)
+    }
+}

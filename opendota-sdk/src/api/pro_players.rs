@@ -1,1 +1,65 @@
-//! `pro_players` endpoints.
+//! `/proPlayers` and `/topPlayers`.
+
+use serde::Serialize;
+
+use crate::api::Request;
+use crate::client::{Call, Client};
+use crate::error::Result;
+use crate::models::pro_players::ProPlayer;
+
+/// Query of `/topPlayers`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TopPlayersQuery {
+    /// `Some(1)` or nothing: the server reads the parameter with JavaScript's `Boolean(..)`,
+    /// so any value sent, `turbo=0` included, means turbo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    turbo: Option<u8>,
+}
+
+impl Client {
+    /// Every verified professional player (about 1–2 thousand rows). Most fields may be `None`:
+    /// many pros never logged in to OpenDota.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let pros = client.pro_players().await?;
+    /// let og = pros.iter().filter(|p| p.team_tag.as_deref() == Some("OG")).count();
+    /// println!("{og} players tagged OG");
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// See [`Error`](crate::Error).
+    pub async fn pro_players(&self) -> Result<Vec<ProPlayer>> {
+        self.execute(Call::get(self.url(&["proPlayers"]), String::new()))
+            .await
+    }
+
+    /// The 100 players with the highest rating estimate (`computed_mmr`), best first; turbo
+    /// ratings with `.turbo(true)`.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// for p in client.top_players().turbo(true).await?.iter().take(10) {
+    ///     println!("{} {:?}", p.account_id, p.computed_mmr);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn top_players(&self) -> Request<'_, TopPlayersQuery, Vec<ProPlayer>> {
+        Request::new(
+            self,
+            vec!["topPlayers".to_owned()],
+            TopPlayersQuery::default(),
+        )
+    }
+}
+
+impl Request<'_, TopPlayersQuery, Vec<ProPlayer>> {
+    /// `true` ranks by turbo ratings (sent as `turbo=1`); `false` by normal ones, which sends
+    /// nothing: the server treats any `turbo` value, `turbo=0` included, as turbo.
+    pub fn turbo(mut self, turbo: bool) -> Self {
+        self.query.turbo = turbo.then_some(1);
+        self
+    }
+}

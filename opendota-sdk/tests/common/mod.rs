@@ -29,7 +29,11 @@ pub fn client(server: &MockServer) -> Client {
     Client::builder()
         .base_url(format!("{}/api", server.uri()))
         .rate_limit(RateLimit::Disabled)
-        .retry(RetryConfig::new(2, Duration::from_millis(1), Duration::from_millis(5)))
+        .retry(RetryConfig::new(
+            2,
+            Duration::from_millis(1),
+            Duration::from_millis(5),
+        ))
         .build()
         .unwrap()
 }
@@ -40,11 +44,8 @@ struct NameTheMiss;
 
 impl Respond for NameTheMiss {
     fn respond(&self, request: &Request) -> ResponseTemplate {
-        ResponseTemplate::new(500).set_body_string(format!(
-            "no mock for {} {}",
-            request.method,
-            request.url
-        ))
+        ResponseTemplate::new(500)
+            .set_body_string(format!("no mock for {} {}", request.method, request.url))
     }
 }
 
