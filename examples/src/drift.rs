@@ -65,19 +65,55 @@ pub async fn run(client: &Client, args: &DriftArgs) -> Vec<Check> {
     let league = client.league(args.league);
     let team = client.team(args.team);
     let calls: Vec<(&'static str, Pending<'_>)> = vec![
-        op("GET /matches/{match_id}", client.matches(args.match_id).get()),
+        op(
+            "GET /matches/{match_id}",
+            client.matches(args.match_id).get(),
+        ),
         op("GET /players/{account_id}", player.get()),
-        op("GET /players/{account_id}/wl", player.wl().limit(20).into_future()),
-        op("GET /players/{account_id}/recentMatches", player.recent_matches()),
-        op("GET /players/{account_id}/matches", player.matches().limit(20).project("kills").into_future()),
-        op("GET /players/{account_id}/heroes", player.heroes().into_future()),
-        op("GET /players/{account_id}/peers", player.peers().limit(100).into_future()),
-        op("GET /players/{account_id}/pros", player.pros().limit(100).into_future()),
-        op("GET /players/{account_id}/totals", player.totals().into_future()),
-        op("GET /players/{account_id}/counts", player.counts().into_future()),
-        op("GET /players/{account_id}/histograms/{field}", player.histograms("kills").limit(100).into_future()),
-        op("GET /players/{account_id}/wardmap", player.wardmap().limit(20).into_future()),
-        op("GET /players/{account_id}/wordcloud", player.wordcloud().limit(20).into_future()),
+        op(
+            "GET /players/{account_id}/wl",
+            player.wl().limit(20).into_future(),
+        ),
+        op(
+            "GET /players/{account_id}/recentMatches",
+            player.recent_matches(),
+        ),
+        op(
+            "GET /players/{account_id}/matches",
+            player.matches().limit(20).project("kills").into_future(),
+        ),
+        op(
+            "GET /players/{account_id}/heroes",
+            player.heroes().into_future(),
+        ),
+        op(
+            "GET /players/{account_id}/peers",
+            player.peers().limit(100).into_future(),
+        ),
+        op(
+            "GET /players/{account_id}/pros",
+            player.pros().limit(100).into_future(),
+        ),
+        op(
+            "GET /players/{account_id}/totals",
+            player.totals().into_future(),
+        ),
+        op(
+            "GET /players/{account_id}/counts",
+            player.counts().into_future(),
+        ),
+        op(
+            "GET /players/{account_id}/histograms/{field}",
+            player.histograms("kills").limit(100).into_future(),
+        ),
+        op(
+            "GET /players/{account_id}/wardmap",
+            player.wardmap().limit(20).into_future(),
+        ),
+        op(
+            "GET /players/{account_id}/wordcloud",
+            player.wordcloud().limit(20).into_future(),
+        ),
         op("GET /players/{account_id}/ratings", player.ratings()),
         op("GET /players/{account_id}/rankings", player.rankings()),
         op("POST /players/{account_id}/refresh", player.refresh()),
@@ -86,23 +122,43 @@ pub async fn run(client: &Client, args: &DriftArgs) -> Vec<Check> {
         op("GET /proMatches", client.pro_matches().into_future()),
         op("GET /publicMatches", client.public_matches().into_future()),
         op("GET /parsedMatches", client.parsed_matches().into_future()),
-        op("GET /explorer", client.explorer("SELECT match_id, duration FROM matches ORDER BY match_id DESC LIMIT 3")),
+        op(
+            "GET /explorer",
+            client
+                .explorer("SELECT match_id, duration FROM matches ORDER BY match_id DESC LIMIT 3"),
+        ),
         op("GET /metadata", client.metadata()),
         op("GET /distributions", client.distributions()),
         op("GET /search", client.search("Miracle")),
         op("GET /rankings", hero.rankings()),
         op("GET /benchmarks", hero.benchmarks().into_future()),
         op("GET /health", client.health()),
-        op("GET /request/{jobId}", client.parse_job(args.job_id.clone())),
-        op("POST /request/{match_id}", client.parse_request(args.match_id)),
-        op("GET /findMatches", client.find_matches().team_a(args.hero).team_b(HeroId(2)).into_future()),
+        op(
+            "GET /request/{jobId}",
+            client.parse_job(args.job_id.clone()),
+        ),
+        op(
+            "POST /request/{match_id}",
+            client.parse_request(args.match_id),
+        ),
+        op(
+            "GET /findMatches",
+            client
+                .find_matches()
+                .team_a(args.hero)
+                .team_b(HeroId(2))
+                .into_future(),
+        ),
         op("GET /heroes", client.heroes().list()),
         op("GET /heroStats", client.heroes().stats()),
         op("GET /heroes/{hero_id}/matches", hero.matches()),
         op("GET /heroes/{hero_id}/matchups", hero.matchups()),
         op("GET /heroes/{hero_id}/durations", hero.durations()),
         op("GET /heroes/{hero_id}/players", hero.players()),
-        op("GET /heroes/{hero_id}/itemPopularity", hero.item_popularity()),
+        op(
+            "GET /heroes/{hero_id}/itemPopularity",
+            hero.item_popularity(),
+        ),
         op("GET /leagues", client.leagues()),
         op("GET /leagues/{league_id}", league.get()),
         op("GET /leagues/{league_id}/matches", league.matches()),
@@ -115,9 +171,26 @@ pub async fn run(client: &Client, args: &DriftArgs) -> Vec<Check> {
         op("GET /teams/{team_id}/heroes", team.heroes()),
         op("GET /records/{field}", client.records("kills")),
         op("GET /live", client.live()),
-        op("GET /scenarios/itemTimings", client.scenarios().item_timings().hero_id(args.hero).into_future()),
-        op("GET /scenarios/laneRoles", client.scenarios().lane_roles().lane_role(LaneRole::Mid).into_future()),
-        op("GET /scenarios/misc", client.scenarios().misc().into_future()),
+        op(
+            "GET /scenarios/itemTimings",
+            client
+                .scenarios()
+                .item_timings()
+                .hero_id(args.hero)
+                .into_future(),
+        ),
+        op(
+            "GET /scenarios/laneRoles",
+            client
+                .scenarios()
+                .lane_roles()
+                .lane_role(LaneRole::Mid)
+                .into_future(),
+        ),
+        op(
+            "GET /scenarios/misc",
+            client.scenarios().misc().into_future(),
+        ),
         op("GET /schema", client.schema()),
         op("GET /constants/{resource}", client.constants().heroes()),
     ];

@@ -15,7 +15,8 @@ pub fn opendota_from_env() -> anyhow::Result<Client> {
 
 /// `part / whole` as a percentage with one decimal, or `"-"` when `whole` is zero.
 #[must_use]
-pub fn percent(part: u64, whole: u64) -> String {
+pub fn percent(part: impl Into<u64>, whole: impl Into<u64>) -> String {
+    let (part, whole) = (part.into(), whole.into());
     if whole == 0 {
         return "-".to_owned();
     }
@@ -30,8 +31,8 @@ mod tests {
 
     #[test]
     fn percent_rounds_and_handles_zero() {
-        assert_eq!(percent(1, 3), "33.3%");
-        assert_eq!(percent(0, 0), "-");
-        assert_eq!(percent(3747, 6075), "61.7%");
+        assert_eq!(percent(1_u32, 3_u32), "33.3%");
+        assert_eq!(percent(0_u32, 0_u32), "-");
+        assert_eq!(percent(3747_u32, 6075_u64), "61.7%");
     }
 }

@@ -46,6 +46,22 @@ pub enum Medal {
 }
 
 impl Medal {
+    /// The medal's tier number (1 Herald … 8 Immortal; the raw number for unknown tiers).
+    #[must_use]
+    pub const fn tier(self) -> u8 {
+        match self {
+            Self::Herald => 1,
+            Self::Guardian => 2,
+            Self::Crusader => 3,
+            Self::Archon => 4,
+            Self::Legend => 5,
+            Self::Ancient => 6,
+            Self::Divine => 7,
+            Self::Immortal => 8,
+            Self::Unknown(n) => n,
+        }
+    }
+
     /// The medal's English name.
     #[must_use]
     pub const fn name(self) -> &'static str {
@@ -150,5 +166,10 @@ mod tests {
         assert_eq!(RankTier(0).medal(), Medal::Unknown(0));
         assert_eq!(RankTier(0).to_string(), "Unranked");
         assert!(RankTier(80) > RankTier(75));
+        assert_eq!(Medal::Legend.tier(), 5);
+        assert_eq!(
+            RankTier(Medal::Divine.tier() * 10 + 3).medal(),
+            Medal::Divine
+        );
     }
 }

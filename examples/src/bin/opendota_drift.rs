@@ -8,7 +8,10 @@
 //! Reads `OPENDOTA_BASE_URL` (default: the public API) and `OPENDOTA_API_KEY`. Note that it makes
 //! 55 calls, two of them POSTs (a profile refresh and a parse request, which costs 10 units).
 
-#![allow(clippy::print_stdout, reason = "a command-line program prints its report")]
+#![allow(
+    clippy::print_stdout,
+    reason = "a command-line program prints its report"
+)]
 
 use std::process::ExitCode;
 
@@ -37,9 +40,17 @@ fn parse_args() -> anyhow::Result<DriftArgs> {
 async fn main() -> anyhow::Result<ExitCode> {
     let args = parse_args()?;
     let client = examples::opendota_from_env()?;
-    println!("checking {} operations against {}", drift::OPERATIONS, client.base_url());
+    println!(
+        "checking {} operations against {}",
+        drift::OPERATIONS,
+        client.base_url()
+    );
     let checks = drift::run(&client, &args).await;
     print!("{}", drift::report(&checks));
     let all_ok = checks.iter().all(|c| c.outcome.is_ok());
-    Ok(if all_ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if all_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

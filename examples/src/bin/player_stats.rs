@@ -7,7 +7,10 @@
 //! Reads `OPENDOTA_BASE_URL` (default: the public API) and `OPENDOTA_API_KEY`. A name that
 //! matches several players lists them with their account ids.
 
-#![allow(clippy::print_stdout, reason = "a command-line program prints its results")]
+#![allow(
+    clippy::print_stdout,
+    reason = "a command-line program prints its results"
+)]
 
 use std::process::ExitCode;
 
@@ -48,7 +51,10 @@ async fn pick_by_name(client: &Client, name: &str) -> anyhow::Result<Option<Acco
         }
         [only] => Ok(Some(only.account_id)),
         many => {
-            println!("{} players match {name:?}; run again with one of these ids:", many.len());
+            println!(
+                "{} players match {name:?}; run again with one of these ids:",
+                many.len()
+            );
             for row in many.iter().take(10) {
                 println!(
                     "  {:>10}  {}",
@@ -78,7 +84,10 @@ async fn print_stats(client: &Client, account: AccountId) -> anyhow::Result<Exit
     )
     .context("fetching stats")?;
 
-    println!("{} ({account})", profile.display_name().unwrap_or("(no name)"));
+    println!(
+        "{} ({account})",
+        profile.display_name().unwrap_or("(no name)")
+    );
     if let Some(tier) = profile.rank_tier {
         println!("Rank: {}", tier.describe(profile.leaderboard_rank));
     } else {
@@ -93,7 +102,7 @@ async fn print_stats(client: &Client, account: AccountId) -> anyhow::Result<Exit
     );
     println!("Top heroes:");
     let mut heroes = heroes;
-    heroes.sort_by(|a, b| b.games.cmp(&a.games));
+    heroes.sort_by_key(|h| std::cmp::Reverse(h.games));
     for hero in heroes.iter().filter(|h| h.games.unwrap_or(0) > 0).take(5) {
         let games = hero.games.unwrap_or(0);
         println!(

@@ -47,7 +47,7 @@ impl ConstantsHandler<'_> {
     ///
     /// [`Error::InvalidInput`] for an empty name; [`Error::NotFound`] for a file the server
     /// does not have; otherwise see [`Error`].
-    pub async fn get<T>(&self, resource: &str) -> Result<T>
+    pub async fn get<T>(self, resource: &str) -> Result<T>
     where
         T: DeserializeOwned,
     {
@@ -73,7 +73,7 @@ impl ConstantsHandler<'_> {
     /// # Errors
     ///
     /// As for [`ConstantsHandler::get`].
-    pub async fn raw(&self, resource: &str) -> Result<serde_json::Value> {
+    pub async fn raw(self, resource: &str) -> Result<serde_json::Value> {
         self.get(resource).await
     }
 
@@ -92,7 +92,7 @@ impl ConstantsHandler<'_> {
     /// # Errors
     ///
     /// See [`Error`].
-    pub async fn heroes(&self) -> Result<HeroCatalog> {
+    pub async fn heroes(self) -> Result<HeroCatalog> {
         self.get("heroes").await
     }
 
@@ -110,7 +110,7 @@ impl ConstantsHandler<'_> {
     /// # Errors
     ///
     /// See [`Error`].
-    pub async fn game_modes(&self) -> Result<HashMap<GameMode, GameModeConstant>> {
+    pub async fn game_modes(self) -> Result<HashMap<GameMode, GameModeConstant>> {
         self.get("game_mode").await
     }
 
@@ -125,7 +125,7 @@ impl ConstantsHandler<'_> {
     /// # Errors
     ///
     /// See [`Error`].
-    pub async fn lobby_types(&self) -> Result<HashMap<LobbyType, LobbyTypeConstant>> {
+    pub async fn lobby_types(self) -> Result<HashMap<LobbyType, LobbyTypeConstant>> {
         self.get("lobby_type").await
     }
 
@@ -143,7 +143,7 @@ impl ConstantsHandler<'_> {
     /// # Errors
     ///
     /// See [`Error`].
-    pub async fn regions(&self) -> Result<HashMap<Region, String>> {
+    pub async fn regions(self) -> Result<HashMap<Region, String>> {
         self.get("region").await
     }
 
@@ -162,7 +162,7 @@ impl ConstantsHandler<'_> {
     /// # Errors
     ///
     /// See [`Error`].
-    pub async fn patches(&self) -> Result<Vec<Patch>> {
+    pub async fn patches(self) -> Result<Vec<Patch>> {
         self.get("patch").await
     }
 
@@ -179,7 +179,7 @@ impl ConstantsHandler<'_> {
     /// # Errors
     ///
     /// See [`Error`].
-    pub async fn clusters(&self) -> Result<HashMap<u32, Region>> {
+    pub async fn clusters(self) -> Result<HashMap<u32, Region>> {
         self.get("cluster").await
     }
 }

@@ -66,7 +66,7 @@ impl HeroesHandler<'_> {
     /// # Errors
     ///
     /// See [`crate::Error`].
-    pub async fn list(&self) -> Result<Vec<Hero>> {
+    pub async fn list(self) -> Result<Vec<Hero>> {
         let url = self.client.url(&["heroes"]);
         self.client.execute(Call::get(url, String::new())).await
     }
@@ -85,7 +85,7 @@ impl HeroesHandler<'_> {
     /// # Errors
     ///
     /// See [`crate::Error`].
-    pub async fn stats(&self) -> Result<Vec<HeroStats>> {
+    pub async fn stats(self) -> Result<Vec<HeroStats>> {
         let url = self.client.url(&["heroStats"]);
         self.client.execute(Call::get(url, String::new())).await
     }
@@ -149,7 +149,7 @@ impl<'c> HeroHandler<'c> {
     /// # Errors
     ///
     /// See [`crate::Error`].
-    pub async fn matches(&self) -> Result<Vec<ProMatch>> {
+    pub async fn matches(self) -> Result<Vec<ProMatch>> {
         self.get("matches").await
     }
 
@@ -167,7 +167,7 @@ impl<'c> HeroHandler<'c> {
     /// # Errors
     ///
     /// See [`crate::Error`].
-    pub async fn matchups(&self) -> Result<Vec<HeroMatchup>> {
+    pub async fn matchups(self) -> Result<Vec<HeroMatchup>> {
         self.get("matchups").await
     }
 
@@ -184,7 +184,7 @@ impl<'c> HeroHandler<'c> {
     /// # Errors
     ///
     /// See [`crate::Error`].
-    pub async fn durations(&self) -> Result<Vec<HeroDuration>> {
+    pub async fn durations(self) -> Result<Vec<HeroDuration>> {
         self.get("durations").await
     }
 
@@ -203,7 +203,7 @@ impl<'c> HeroHandler<'c> {
     /// # Errors
     ///
     /// See [`crate::Error`].
-    pub async fn players(&self) -> Result<Vec<HeroPlayer>> {
+    pub async fn players(self) -> Result<Vec<HeroPlayer>> {
         let rows: HeroPlayerRows = self.get("players").await?;
         Ok(rows.0)
     }
@@ -223,7 +223,7 @@ impl<'c> HeroHandler<'c> {
     /// # Errors
     ///
     /// See [`crate::Error`].
-    pub async fn item_popularity(&self) -> Result<ItemPopularity> {
+    pub async fn item_popularity(self) -> Result<ItemPopularity> {
         let popularity: Option<ItemPopularity> = self.get("itemPopularity").await?;
         Ok(popularity.unwrap_or_default())
     }
@@ -242,7 +242,7 @@ impl<'c> HeroHandler<'c> {
     /// # Errors
     ///
     /// See [`crate::Error`].
-    pub async fn rankings(&self) -> Result<HeroRankings> {
+    pub async fn rankings(self) -> Result<HeroRankings> {
         let query = encode_query(&RankingsQuery { hero_id: self.id })?;
         let url = self.client.url(&["rankings"]);
         self.client.execute(Call::get(url, query)).await
@@ -299,17 +299,6 @@ impl Request<'_, BenchmarksQuery, Benchmarks> {
     /// # Ok(()) }
     /// ```
     pub fn medal(self, medal: Medal) -> Self {
-        let bracket = match medal {
-            Medal::Herald => 1,
-            Medal::Guardian => 2,
-            Medal::Crusader => 3,
-            Medal::Archon => 4,
-            Medal::Legend => 5,
-            Medal::Ancient => 6,
-            Medal::Divine => 7,
-            Medal::Immortal => 8,
-            Medal::Unknown(n) => n,
-        };
-        self.bracket(bracket)
+        self.bracket(medal.tier())
     }
 }

@@ -160,7 +160,7 @@ impl MatchHandler<'_> {
     ///
     /// [`Error::NotFound`](crate::Error::NotFound) when OpenDota does not know the match;
     /// otherwise see [`Error`](crate::Error).
-    pub async fn get(&self) -> Result<Match> {
+    pub async fn get(self) -> Result<Match> {
         let id = self.match_id.to_string();
         let url = self.client.url(&["matches", &id]);
         self.client.execute(Call::get(url, String::new())).await

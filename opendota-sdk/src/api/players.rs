@@ -102,7 +102,7 @@ impl<'c> PlayerHandler<'c> {
     /// [`Error::NotFound`](crate::Error::NotFound) when OpenDota does not know the account
     /// (it never played with public match data and never logged in); otherwise see
     /// [`Error`](crate::Error).
-    pub async fn get(&self) -> Result<Player> {
+    pub async fn get(self) -> Result<Player> {
         self.get_plain(&[]).await
     }
 
@@ -131,7 +131,7 @@ impl<'c> PlayerHandler<'c> {
     /// # Errors
     ///
     /// See [`Error`](crate::Error).
-    pub async fn recent_matches(&self) -> Result<Vec<RecentMatch>> {
+    pub async fn recent_matches(self) -> Result<Vec<RecentMatch>> {
         self.get_plain(&["recentMatches"]).await
     }
 
@@ -269,7 +269,7 @@ impl<'c> PlayerHandler<'c> {
     /// # Errors
     ///
     /// See [`Error`](crate::Error).
-    pub async fn ratings(&self) -> Result<Vec<Rating>> {
+    pub async fn ratings(self) -> Result<Vec<Rating>> {
         self.get_plain(&["ratings"]).await
     }
 
@@ -287,7 +287,7 @@ impl<'c> PlayerHandler<'c> {
     /// # Errors
     ///
     /// See [`Error`](crate::Error).
-    pub async fn rankings(&self) -> Result<Vec<HeroRanking>> {
+    pub async fn rankings(self) -> Result<Vec<HeroRanking>> {
         self.get_plain(&["rankings"]).await
     }
 
@@ -303,7 +303,7 @@ impl<'c> PlayerHandler<'c> {
     /// # Errors
     ///
     /// See [`Error`](crate::Error).
-    pub async fn refresh(&self) -> Result<()> {
+    pub async fn refresh(self) -> Result<()> {
         let id = self.account_id.to_string();
         let call = Call {
             method: reqwest::Method::POST,

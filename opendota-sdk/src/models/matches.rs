@@ -55,7 +55,23 @@ pub struct ProMatch {
     /// Whether Radiant won.
     #[serde(default, with = "crate::de::lenient")]
     pub radiant_win: Option<bool>,
-    /// Whether the hero or team in question was on Radiant (per-hero listings only).
+    /// In `/heroes/{id}/matches`: the player's slot (0–4 Radiant, 128–132 Dire).
+    #[serde(default, with = "crate::de::lenient")]
+    pub player_slot: Option<u8>,
+    /// In `/heroes/{id}/matches`: the player on the hero.
+    #[serde(default, with = "crate::de::lenient")]
+    pub account_id: Option<crate::ids::AccountId>,
+    /// In `/heroes/{id}/matches`: the hero's kills.
+    #[serde(default, with = "crate::de::lenient")]
+    pub kills: Option<u32>,
+    /// In `/heroes/{id}/matches`: the hero's deaths.
+    #[serde(default, with = "crate::de::lenient")]
+    pub deaths: Option<u32>,
+    /// In `/heroes/{id}/matches`: the hero's assists.
+    #[serde(default, with = "crate::de::lenient")]
+    pub assists: Option<u32>,
+    /// In `/heroes/{id}/matches`: whether the hero's side won (the server computes
+    /// `(player_slot < 128) == radiant_win`); in team listings, whether the team was Radiant.
     #[serde(default, with = "crate::de::lenient")]
     pub radiant: Option<bool>,
 }

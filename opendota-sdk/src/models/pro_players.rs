@@ -75,6 +75,15 @@ pub struct ProPlayer {
     /// When the roster lock ends (Unix seconds).
     #[serde(default, with = "crate::de::lenient")]
     pub locked_until: Option<i64>,
+    /// Rank medal (`/topPlayers` rows).
+    #[serde(default, with = "crate::de::lenient")]
+    pub rank_tier: Option<crate::rank::RankTier>,
+    /// Rating change in the last match (`/topPlayers` rows).
+    #[serde(default, with = "crate::de::lenient")]
+    pub delta: Option<f64>,
+    /// The last rated match (`/topPlayers` rows).
+    #[serde(default, with = "crate::de::lenient")]
+    pub match_id: Option<crate::ids::MatchId>,
     /// Rating estimate from ranked matches (a float in real answers).
     #[serde(default, alias = "computed_rating", with = "crate::de::lenient")]
     pub computed_mmr: Option<f64>,
