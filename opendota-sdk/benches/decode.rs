@@ -33,6 +33,13 @@ fn parsed_match(c: &mut Criterion) {
     group.bench_function("Match", |b| {
         b.iter(|| serde_json::from_slice::<Match>(black_box(&bytes)).unwrap());
     });
+    // What `Client` does: the same decode, tracking the JSON path for error messages.
+    group.bench_function("Match (path-tracking, as Client decodes)", |b| {
+        b.iter(|| {
+            let mut de = serde_json::Deserializer::from_slice(black_box(&bytes));
+            serde_path_to_error::deserialize::<_, Match>(&mut de).unwrap()
+        });
+    });
     group.finish();
 }
 
