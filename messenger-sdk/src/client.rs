@@ -63,7 +63,10 @@ impl fmt::Debug for Client {
             .field("base_url", &self.inner.base_url.as_str())
             .field("version", &self.inner.version)
             .field("page_access_token", &"<redacted>")
-            .field("appsecret_proof", &self.inner.appsecret_proof.as_ref().map(|_| "<redacted>"))
+            .field(
+                "appsecret_proof",
+                &self.inner.appsecret_proof.as_ref().map(|_| "<redacted>"),
+            )
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)
             .finish()
@@ -128,7 +131,6 @@ impl RetryConfig {
 
 impl Client {
     /// Starts a [`ClientBuilder`].
-    #[must_use]
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
@@ -141,8 +143,9 @@ impl Client {
     /// [`Error::InvalidInput`] naming the variable when the token is missing or a value is invalid.
     pub fn from_env() -> Result<Self> {
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        let token = env("MESSENGER_PAGE_ACCESS_TOKEN")
-            .ok_or_else(|| Error::InvalidInput("MESSENGER_PAGE_ACCESS_TOKEN is not set".to_owned()))?;
+        let token = env("MESSENGER_PAGE_ACCESS_TOKEN").ok_or_else(|| {
+            Error::InvalidInput("MESSENGER_PAGE_ACCESS_TOKEN is not set".to_owned())
+        })?;
         let mut builder = Self::builder().page_access_token(token);
         if let Some(secret) = env("MESSENGER_APP_SECRET") {
             builder = builder.app_secret(secret);
@@ -166,14 +169,19 @@ impl Client {
     pub(crate) fn url(&self, segments: &[&str]) -> Url {
         let mut url = self.inner.base_url.clone();
         if let Ok(mut path) = url.path_segments_mut() {
-            path.pop_if_empty().push(&self.inner.version).extend(segments);
+            path.pop_if_empty()
+                .push(&self.inner.version)
+                .extend(segments);
         }
         url
     }
 
     /// The credential query pairs every call carries.
     pub(crate) fn credentials(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = vec![("access_token", self.inner.page_token.expose_secret().to_owned())];
+        let mut pairs = vec![(
+            "access_token",
+            self.inner.page_token.expose_secret().to_owned(),
+        )];
         if let Some(proof) = &self.inner.appsecret_proof {
             pairs.push(("appsecret_proof", proof.expose_secret().to_owned()));
         }
@@ -196,13 +204,22 @@ impl Client {
     }
 
     /// Sends a JSON call and decodes the answer, retrying only what is safe to retry.
-    pub(crate) async fn call<B, T>(&self, method: Method, segments: &[&str], query: &[(&str, String)], body: Option<&B>) -> Result<T>
+    pub(crate) async fn call<B, T>(
+        &self,
+        method: Method,
+        segments: &[&str],
+        query: &[(&str, String)],
+        body: Option<&B>,
+    ) -> Result<T>
     where
         B: Serialize + ?Sized,
         T: DeserializeOwned,
     {
         let url = self.url_with_query(segments, query);
-        let body = body.map(serde_json::to_vec).transpose().map_err(|e| Error::InvalidInput(format!("body: {e}")))?;
+        let body = body
+            .map(serde_json::to_vec)
+            .transpose()
+            .map_err(|e| Error::InvalidInput(format!("body: {e}")))?;
         let mut attempt = 0;
         loop {
             let mut request = self
@@ -215,7 +232,7 @@ impl Client {
                     .header(reqwest::header::CONTENT_TYPE, "application/json")
                     .body(body.clone());
             }
-            match self.send(request).await {
+            match self.execute(request).await {
                 Ok(bytes) => return decode(&bytes),
                 Err(err) if attempt < self.inner.retry.max_retries && err.is_retryable() => {
                     let delay = self.inner.retry.backoff(attempt, rand::random::<f64>());
@@ -229,7 +246,11 @@ impl Client {
     }
 
     /// Sends a multipart form (attachment upload); not retried except on connection failure.
-    pub(crate) async fn call_multipart<T>(&self, segments: &[&str], form: impl Fn() -> reqwest::multipart::Form) -> Result<T>
+    pub(crate) async fn call_multipart<T>(
+        &self,
+        segments: &[&str],
+        form: impl Fn() -> reqwest::multipart::Form,
+    ) -> Result<T>
     where
         T: DeserializeOwned,
     {
@@ -242,10 +263,11 @@ impl Client {
                 .post(url.clone())
                 .timeout(self.inner.timeout)
                 .multipart(form());
-            match self.send(request).await {
+            match self.execute(request).await {
                 Ok(bytes) => return decode(&bytes),
                 Err(err) if attempt < self.inner.retry.max_retries && err.is_retryable() => {
-                    tokio::time::sleep(self.inner.retry.backoff(attempt, rand::random::<f64>())).await;
+                    tokio::time::sleep(self.inner.retry.backoff(attempt, rand::random::<f64>()))
+                        .await;
                     attempt += 1;
                 }
                 Err(err) => return Err(err),
@@ -253,7 +275,7 @@ impl Client {
         }
     }
 
-    async fn send(&self, request: reqwest::RequestBuilder) -> Result<Vec<u8>> {
+    async fn execute(&self, request: reqwest::RequestBuilder) -> Result<Vec<u8>> {
         let response = request.send().await?;
         let status = response.status();
         let bytes = response.bytes().await?;
@@ -299,8 +321,14 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("graph_url", &self.graph_url)
             .field("version", &self.version)
-            .field("page_access_token", &self.page_token.as_ref().map(|_| "<redacted>"))
-            .field("app_secret", &self.app_secret.as_ref().map(|_| "<redacted>"))
+            .field(
+                "page_access_token",
+                &self.page_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "app_secret",
+                &self.app_secret.as_ref().map(|_| "<redacted>"),
+            )
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
@@ -392,11 +420,22 @@ impl ClientBuilder {
         let base_url = Url::parse(self.graph_url.trim())
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https") && !u.cannot_be_a_base())
-            .ok_or_else(|| Error::InvalidInput(format!("graph URL {:?} is not an http(s) URL", self.graph_url)))?;
+            .ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "graph URL {:?} is not an http(s) URL",
+                    self.graph_url
+                ))
+            })?;
         let version = self.version.trim().trim_matches('/');
-        let version = if version.starts_with('v') { version.to_owned() } else { format!("v{version}") };
+        let version = if version.starts_with('v') {
+            version.to_owned()
+        } else {
+            format!("v{version}")
+        };
         if version.len() < 2 || !version[1..].chars().all(|c| c.is_ascii_digit() || c == '.') {
-            return Err(Error::InvalidInput(format!("graph version {version:?} is not like v25.0")));
+            return Err(Error::InvalidInput(format!(
+                "graph version {version:?} is not like v25.0"
+            )));
         }
         let appsecret_proof = self.app_secret.map(|secret| {
             SecretString::from(hex::encode(hmac_sha256(
@@ -452,10 +491,25 @@ mod tests {
             .graph_version("26.0")
             .build()
             .expect("builds");
-        assert_eq!(client.url(&["me", "messages"]).as_str(), "http://127.0.0.1:9/v26.0/me/messages");
+        assert_eq!(
+            client.url(&["me", "messages"]).as_str(),
+            "http://127.0.0.1:9/v26.0/me/messages"
+        );
         assert!(Client::builder().build().is_err(), "token required");
-        assert!(Client::builder().page_access_token("t").graph_version("latest").build().is_err());
-        assert!(Client::builder().page_access_token("t").graph_url("nope").build().is_err());
+        assert!(
+            Client::builder()
+                .page_access_token("t")
+                .graph_version("latest")
+                .build()
+                .is_err()
+        );
+        assert!(
+            Client::builder()
+                .page_access_token("t")
+                .graph_url("nope")
+                .build()
+                .is_err()
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub enum Error {
         /// The classification of `(code, error_subcode)`.
         kind: GraphErrorKind,
         /// The error body.
-        error: GraphError,
+        error: Box<GraphError>,
     },
     /// A non-success answer that is not a Graph error body (an HTML page from a proxy, say).
     #[error("Graph API answered {status}")]
@@ -67,7 +67,9 @@ impl Error {
     #[must_use]
     pub fn is_retryable(&self) -> bool {
         match self {
-            Self::Graph { kind, error, .. } => kind.is_retryable() || error.is_transient == Some(true),
+            Self::Graph { kind, error, .. } => {
+                kind.is_retryable() || error.is_transient == Some(true)
+            }
             Self::Api { status, .. } => *status == StatusCode::SERVICE_UNAVAILABLE,
             Self::Transport(e) => e.is_connect(),
             Self::Decode { .. } | Self::Limit(_) | Self::InvalidInput(_) => false,
@@ -92,7 +94,7 @@ impl Error {
             Ok(Envelope { error }) => Self::Graph {
                 status,
                 kind: error.kind(),
-                error,
+                error: Box::new(error),
             },
             Err(_) => Self::Api {
                 status,
@@ -230,7 +232,11 @@ mod tests {
             (None, None, K::Unknown),
         ];
         for (code, sub, want) in cases {
-            assert_eq!(GraphErrorKind::classify(code, sub), want, "{code:?}/{sub:?}");
+            assert_eq!(
+                GraphErrorKind::classify(code, sub),
+                want,
+                "{code:?}/{sub:?}"
+            );
         }
         assert!(K::RateLimited.is_retryable() && K::Temporary.is_retryable());
         assert!(!K::OutsideWindow.is_retryable() && !K::InvalidToken.is_retryable());

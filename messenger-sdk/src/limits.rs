@@ -76,7 +76,12 @@ pub fn check_text(field: impl Into<String>, text: &str, limit: usize) -> Result<
 /// # Errors
 ///
 /// A [`LimitError`] naming `field` when the count is outside `min..=max`.
-pub fn check_count(field: impl Into<String>, count: usize, min: usize, max: usize) -> Result<(), LimitError> {
+pub fn check_count(
+    field: impl Into<String>,
+    count: usize,
+    min: usize,
+    max: usize,
+) -> Result<(), LimitError> {
     if count > max || count < min {
         return Err(LimitError {
             field: field.into(),
@@ -163,7 +168,10 @@ mod tests {
     fn breaks_on_spaces_and_prefers_newlines() {
         assert_eq!(split_text("aaa bbb ccc", 7), vec!["aaa bbb", "ccc"]);
         assert_eq!(split_text("aaaa\nbb cc dd", 10), vec!["aaaa", "bb cc dd"]);
-        assert_eq!(split_text("aaaaaaaaaa\nbb cc dd", 14), vec!["aaaaaaaaaa", "bb cc dd"]);
+        assert_eq!(
+            split_text("aaaaaaaaaa\nbb cc dd", 14),
+            vec!["aaaaaaaaaa", "bb cc dd"]
+        );
     }
 
     #[test]
@@ -171,7 +179,10 @@ mod tests {
         let family = "👨‍👩‍👧‍👦"; // 11 UTF-16 units, one grapheme
         let text = family.repeat(5);
         let parts = split_text(&text, 24);
-        assert_eq!(parts, vec![family.repeat(2), family.repeat(2), family.to_owned()]);
+        assert_eq!(
+            parts,
+            vec![family.repeat(2), family.repeat(2), family.to_owned()]
+        );
         let flags = "🇸🇪🇫🇮";
         assert_eq!(split_text(flags, 4), vec!["🇸🇪", "🇫🇮"]);
         let accents = "e\u{301}".repeat(3);
@@ -191,8 +202,14 @@ mod tests {
         assert_eq!(text_len("🔥"), 2);
         assert!(check_text("text", &"🔥".repeat(1000), TEXT_MAX).is_ok());
         let err = check_text("text", &"🔥".repeat(1001), TEXT_MAX).unwrap_err();
-        assert_eq!(err.to_string(), "text is 2002 characters long; the limit is 2000");
+        assert_eq!(
+            err.to_string(),
+            "text is 2002 characters long; the limit is 2000"
+        );
         let err = check_count("quick_replies", 14, 0, QUICK_REPLIES_MAX).unwrap_err();
-        assert_eq!(err.to_string(), "quick_replies is 14 items long; the limit is 13");
+        assert_eq!(
+            err.to_string(),
+            "quick_replies is 14 items long; the limit is 13"
+        );
     }
 }

@@ -48,10 +48,18 @@ pub enum Channel {
 #[non_exhaustive]
 pub struct Sender {
     /// The page-scoped id of the person (or of the Page, for echoes).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "lenient::opt_string"
+    )]
     pub id: Option<Psid>,
     /// A `user_ref`, when the person is not identified by a PSID yet.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "lenient::opt_string"
+    )]
     pub user_ref: Option<String>,
 }
 
@@ -60,7 +68,11 @@ pub struct Sender {
 #[non_exhaustive]
 pub struct EventRecipient {
     /// The Page (or, for echoes, the person).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "lenient::opt_string")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "lenient::opt_string"
+    )]
     pub id: Option<String>,
 }
 
@@ -325,7 +337,11 @@ impl Attachment {
     }
 
     fn from_value(value: Value) -> Self {
-        let kind = value.get("type").and_then(Value::as_str).unwrap_or("").to_owned();
+        let kind = value
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
         let payload = value.get("payload").cloned().unwrap_or(Value::Null);
         let media = || serde_json::from_value::<MediaPayload>(payload.clone()).unwrap_or_default();
         let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
@@ -369,8 +385,15 @@ impl Attachment {
         let mut out = Map::new();
         out.insert("type".to_owned(), Value::String(self.kind().to_owned()));
         match self {
-            Self::Image(p) | Self::Audio(p) | Self::Video(p) | Self::File(p) | Self::Sticker(p)
-            | Self::Reel(p) | Self::IgReel(p) | Self::Post(p) | Self::IgPost(p) => {
+            Self::Image(p)
+            | Self::Audio(p)
+            | Self::Video(p)
+            | Self::File(p)
+            | Self::Sticker(p)
+            | Self::Reel(p)
+            | Self::IgReel(p)
+            | Self::Post(p)
+            | Self::IgPost(p) => {
                 out.insert("payload".to_owned(), media(p));
             }
             Self::Location { title, lat, long } => {
@@ -382,7 +405,11 @@ impl Attachment {
                     serde_json::json!({ "coordinates": { "lat": lat, "long": long } }),
                 );
             }
-            Self::Fallback { title, url, payload } => {
+            Self::Fallback {
+                title,
+                url,
+                payload,
+            } => {
                 if let Some(title) = title {
                     out.insert("title".to_owned(), Value::String(title.clone()));
                 }
@@ -709,7 +736,9 @@ impl Event {
             };
         };
         let sender = map.get("sender").and_then(|v| Sender::deserialize(v).ok());
-        let recipient = map.get("recipient").and_then(|v| EventRecipient::deserialize(v).ok());
+        let recipient = map
+            .get("recipient")
+            .and_then(|v| EventRecipient::deserialize(v).ok());
         let timestamp = map.get("timestamp").and_then(lenient::timestamp_millis);
         let kind = typed_kind(map);
         Self {
@@ -737,14 +766,20 @@ fn typed_kind(map: Map<String, Value>) -> EventKind {
         "message_edit" => MessageEdit::deserialize(content).map(EventKind::MessageEdit),
         "referral" => Referral::deserialize(content).map(EventKind::Referral),
         "optin" => Optin::deserialize(content).map(EventKind::Optin),
-        "pass_thread_control" => PassThreadControl::deserialize(content).map(EventKind::PassThreadControl),
-        "take_thread_control" => TakeThreadControl::deserialize(content).map(EventKind::TakeThreadControl),
+        "pass_thread_control" => {
+            PassThreadControl::deserialize(content).map(EventKind::PassThreadControl)
+        }
+        "take_thread_control" => {
+            TakeThreadControl::deserialize(content).map(EventKind::TakeThreadControl)
+        }
         "request_thread_control" => {
             RequestThreadControl::deserialize(content).map(EventKind::RequestThreadControl)
         }
         "app_roles" => AppRoles::deserialize(content).map(EventKind::AppRoles),
         "account_linking" => AccountLinking::deserialize(content).map(EventKind::AccountLinking),
-        "policy_enforcement" => PolicyEnforcement::deserialize(content).map(EventKind::PolicyEnforcement),
+        "policy_enforcement" => {
+            PolicyEnforcement::deserialize(content).map(EventKind::PolicyEnforcement)
+        }
         _ => GamePlay::deserialize(content).map(EventKind::GamePlay),
     };
     parsed.unwrap_or_else(|e| EventKind::Malformed {

@@ -57,15 +57,24 @@ pub enum HandshakeError {
 /// # Errors
 ///
 /// A [`HandshakeError`] when the request is not a valid subscription for this token.
-pub fn verify_handshake(query: &HandshakeQuery, verify_token: &str) -> Result<String, HandshakeError> {
+pub fn verify_handshake(
+    query: &HandshakeQuery,
+    verify_token: &str,
+) -> Result<String, HandshakeError> {
     if query.mode.as_deref() != Some("subscribe") {
         return Err(HandshakeError::WrongMode);
     }
-    let given = query.verify_token.as_deref().ok_or(HandshakeError::WrongToken)?;
+    let given = query
+        .verify_token
+        .as_deref()
+        .ok_or(HandshakeError::WrongToken)?;
     if verify_token.is_empty() || !bool::from(given.as_bytes().ct_eq(verify_token.as_bytes())) {
         return Err(HandshakeError::WrongToken);
     }
-    query.challenge.clone().ok_or(HandshakeError::MissingChallenge)
+    query
+        .challenge
+        .clone()
+        .ok_or(HandshakeError::MissingChallenge)
 }
 
 /// [`verify_handshake`] with the token held as a secret.
@@ -73,7 +82,10 @@ pub fn verify_handshake(query: &HandshakeQuery, verify_token: &str) -> Result<St
 /// # Errors
 ///
 /// See [`verify_handshake`].
-pub fn verify_handshake_secret(query: &HandshakeQuery, verify_token: &SecretString) -> Result<String, HandshakeError> {
+pub fn verify_handshake_secret(
+    query: &HandshakeQuery,
+    verify_token: &SecretString,
+) -> Result<String, HandshakeError> {
     verify_handshake(query, verify_token.expose_secret())
 }
 
@@ -84,11 +96,38 @@ mod tests {
     #[test]
     fn every_refusal() {
         let q = |s: &str| HandshakeQuery::from_query(s);
-        assert_eq!(verify_handshake(&q("hub.verify_token=t&hub.challenge=1"), "t"), Err(HandshakeError::WrongMode));
-        assert_eq!(verify_handshake(&q("hub.mode=unsubscribe&hub.verify_token=t&hub.challenge=1"), "t"), Err(HandshakeError::WrongMode));
-        assert_eq!(verify_handshake(&q("hub.mode=subscribe&hub.challenge=1"), "t"), Err(HandshakeError::WrongToken));
-        assert_eq!(verify_handshake(&q("hub.mode=subscribe&hub.verify_token=&hub.challenge=1"), ""), Err(HandshakeError::WrongToken));
-        assert_eq!(verify_handshake(&q("hub.mode=subscribe&hub.verify_token=t"), "t"), Err(HandshakeError::MissingChallenge));
-        assert_eq!(verify_handshake(&q("hub_mode=subscribe&hub_verify_token=t&hub_challenge=abc%20d"), "t"), Ok("abc d".to_owned()));
+        assert_eq!(
+            verify_handshake(&q("hub.verify_token=t&hub.challenge=1"), "t"),
+            Err(HandshakeError::WrongMode)
+        );
+        assert_eq!(
+            verify_handshake(
+                &q("hub.mode=unsubscribe&hub.verify_token=t&hub.challenge=1"),
+                "t"
+            ),
+            Err(HandshakeError::WrongMode)
+        );
+        assert_eq!(
+            verify_handshake(&q("hub.mode=subscribe&hub.challenge=1"), "t"),
+            Err(HandshakeError::WrongToken)
+        );
+        assert_eq!(
+            verify_handshake(
+                &q("hub.mode=subscribe&hub.verify_token=&hub.challenge=1"),
+                ""
+            ),
+            Err(HandshakeError::WrongToken)
+        );
+        assert_eq!(
+            verify_handshake(&q("hub.mode=subscribe&hub.verify_token=t"), "t"),
+            Err(HandshakeError::MissingChallenge)
+        );
+        assert_eq!(
+            verify_handshake(
+                &q("hub_mode=subscribe&hub_verify_token=t&hub_challenge=abc%20d"),
+                "t"
+            ),
+            Ok("abc d".to_owned())
+        );
     }
 }

@@ -71,7 +71,10 @@ pub(crate) mod bool {
         })
     }
 
-    #[allow(clippy::trivially_copy_pass_by_ref, reason = "serde's serialize_with signature")]
+    #[allow(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde's serialize_with signature"
+    )]
     pub(crate) fn serialize<S>(value: &bool, serializer: S) -> Result<S::Ok, S::Error>
     where
         S: Serializer,
@@ -152,7 +155,10 @@ pub(crate) mod vec_string {
 /// A number from a JSON number or numeric string.
 pub(crate) fn number(value: &Value) -> Option<i64> {
     match value {
-        #[allow(clippy::cast_possible_truncation, reason = "timestamps and counts fit i64")]
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "timestamps and counts fit i64"
+        )]
         Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
         Value::String(s) => s.trim().parse::<i64>().ok(),
         _ => None,
@@ -166,7 +172,11 @@ const SECONDS_CUTOFF: i64 = 100_000_000_000;
 /// A webhook timestamp in Unix milliseconds, from a number or string in ms or in seconds.
 pub(crate) fn timestamp_millis(value: &Value) -> Option<i64> {
     let n = number(value)?;
-    Some(if n.abs() < SECONDS_CUTOFF { n.saturating_mul(1000) } else { n })
+    Some(if n.abs() < SECONDS_CUTOFF {
+        n.saturating_mul(1000)
+    } else {
+        n
+    })
 }
 
 #[cfg(test)]
@@ -177,9 +187,18 @@ mod tests {
 
     #[test]
     fn timestamps_in_every_form() {
-        assert_eq!(timestamp_millis(&json!(1_767_225_600_000_i64)), Some(1_767_225_600_000));
-        assert_eq!(timestamp_millis(&json!("1767225614")), Some(1_767_225_614_000));
-        assert_eq!(timestamp_millis(&json!("1767225614000")), Some(1_767_225_614_000));
+        assert_eq!(
+            timestamp_millis(&json!(1_767_225_600_000_i64)),
+            Some(1_767_225_600_000)
+        );
+        assert_eq!(
+            timestamp_millis(&json!("1767225614")),
+            Some(1_767_225_614_000)
+        );
+        assert_eq!(
+            timestamp_millis(&json!("1767225614000")),
+            Some(1_767_225_614_000)
+        );
         assert_eq!(timestamp_millis(&json!(null)), None);
         assert_eq!(timestamp_millis(&json!("soon")), None);
     }

@@ -28,7 +28,9 @@ pub use events::{
     RequestThreadControl, Sender, TakeThreadControl, WebhookBody,
 };
 pub use handshake::{HandshakeError, HandshakeQuery, verify_handshake, verify_handshake_secret};
-pub use signature::{SIGNATURE_256_HEADER, SIGNATURE_SHA1_HEADER, SignatureError, SignatureVerifier};
+pub use signature::{
+    SIGNATURE_256_HEADER, SIGNATURE_SHA1_HEADER, SignatureError, SignatureVerifier,
+};
 
 use serde_json::Value;
 
@@ -73,15 +75,35 @@ fn parse_entry(entry: Value) -> Option<Entry> {
         tracing::warn!("skipping a webhook entry that is not an object");
         return None;
     };
-    let page_id = PageId(entry.get("id").and_then(|v| lenient::number(v).map(|n| n.to_string()).or_else(|| v.as_str().map(str::to_owned))).unwrap_or_default());
+    let page_id = PageId(
+        entry
+            .get("id")
+            .and_then(|v| {
+                v.as_str()
+                    .map(str::to_owned)
+                    .or_else(|| lenient::number(v).map(|n| n.to_string()))
+            })
+            .unwrap_or_default(),
+    );
     let time = entry.get("time").and_then(lenient::timestamp_millis);
     let mut events = Vec::new();
-    for (key, channel) in [("messaging", Channel::Messaging), ("standby", Channel::Standby)] {
+    for (key, channel) in [
+        ("messaging", Channel::Messaging),
+        ("standby", Channel::Standby),
+    ] {
         if let Some(Value::Array(items)) = entry.remove(key) {
-            events.extend(items.into_iter().map(|raw| Event::from_value(&page_id, channel, raw)));
+            events.extend(
+                items
+                    .into_iter()
+                    .map(|raw| Event::from_value(&page_id, channel, raw)),
+            );
         }
     }
-    Some(Entry { page_id, time, events })
+    Some(Entry {
+        page_id,
+        time,
+        events,
+    })
 }
 
 impl WebhookBody {
@@ -94,7 +116,10 @@ impl WebhookBody {
             .into_iter()
             .flat_map(|entry| {
                 let time = entry.time;
-                entry.events.into_iter().map(move |e| (e.timestamp.or(time).unwrap_or(i64::MAX), e))
+                entry
+                    .events
+                    .into_iter()
+                    .map(move |e| (e.timestamp.or(time).unwrap_or(i64::MAX), e))
             })
             .collect();
         keyed.sort_by_key(|(t, _)| *t);

@@ -79,7 +79,11 @@ impl SignatureVerifier {
     /// # Errors
     ///
     /// [`SignatureError::Missing`], [`SignatureError::Malformed`] or [`SignatureError::Mismatch`].
-    pub fn verify(&self, raw_body: &[u8], signature_256: Option<&str>) -> Result<(), SignatureError> {
+    pub fn verify(
+        &self,
+        raw_body: &[u8],
+        signature_256: Option<&str>,
+    ) -> Result<(), SignatureError> {
         self.verify_headers(raw_body, signature_256, None)
     }
 
@@ -97,16 +101,18 @@ impl SignatureVerifier {
     ) -> Result<(), SignatureError> {
         if let Some(header) = signature_256 {
             let expected = parse_hex(header, "sha256=", 32)?;
-            let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(self.secret.expose_secret().as_bytes())
-                .map_err(|_| SignatureError::Mismatch)?;
+            let mut mac =
+                <Hmac<Sha256> as KeyInit>::new_from_slice(self.secret.expose_secret().as_bytes())
+                    .map_err(|_| SignatureError::Mismatch)?;
             mac.update(raw_body);
             return compare(&mac.finalize().into_bytes(), &expected);
         }
         match signature_sha1 {
             Some(header) if self.allow_sha1 => {
                 let expected = parse_hex(header, "sha1=", 20)?;
-                let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(self.secret.expose_secret().as_bytes())
-                    .map_err(|_| SignatureError::Mismatch)?;
+                let mut mac =
+                    <Hmac<Sha1> as KeyInit>::new_from_slice(self.secret.expose_secret().as_bytes())
+                        .map_err(|_| SignatureError::Mismatch)?;
                 mac.update(raw_body);
                 compare(&mac.finalize().into_bytes(), &expected)
             }
@@ -118,14 +124,21 @@ impl SignatureVerifier {
     /// emulators and local tools that post signed bodies.
     #[must_use]
     pub fn sign(&self, raw_body: &[u8]) -> String {
-        format!("sha256={}", hex::encode(hmac_sha256(self.secret.expose_secret().as_bytes(), raw_body)))
+        format!(
+            "sha256={}",
+            hex::encode(hmac_sha256(
+                self.secret.expose_secret().as_bytes(),
+                raw_body
+            ))
+        )
     }
 }
 
 /// HMAC-SHA256 of `message` keyed by `key`.
 pub(crate) fn hmac_sha256(key: &[u8], message: &[u8]) -> Vec<u8> {
     #[allow(clippy::expect_used, reason = "HMAC accepts keys of any length")]
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
+    let mut mac =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
     mac.update(message);
     mac.finalize().into_bytes().to_vec()
 }
@@ -138,7 +151,11 @@ fn parse_hex(header: &str, prefix: &str, len: usize) -> Result<Vec<u8>, Signatur
         .map(|_| &header[prefix.len()..])
         .ok_or(SignatureError::Malformed)?;
     let bytes = hex::decode(hex_part).map_err(|_| SignatureError::Malformed)?;
-    if bytes.len() == len { Ok(bytes) } else { Err(SignatureError::Malformed) }
+    if bytes.len() == len {
+        Ok(bytes)
+    } else {
+        Err(SignatureError::Malformed)
+    }
 }
 
 fn compare(actual: &[u8], expected: &[u8]) -> Result<(), SignatureError> {
@@ -166,11 +183,29 @@ mod tests {
     #[test]
     fn malformed_headers() {
         let v = SignatureVerifier::new("s");
-        for bad in ["", "sha256=", "sha256=zz", "sha1=abcd", "sha256=abcd", "md5=00"] {
-            assert_eq!(v.verify(b"x", Some(bad)), Err(SignatureError::Malformed), "{bad}");
+        for bad in [
+            "",
+            "sha256=",
+            "sha256=zz",
+            "sha1=abcd",
+            "sha256=abcd",
+            "md5=00",
+        ] {
+            assert_eq!(
+                v.verify(b"x", Some(bad)),
+                Err(SignatureError::Malformed),
+                "{bad}"
+            );
         }
-        let upper = v.sign(b"x").to_uppercase().replacen("SHA256=", "sha256=", 1);
-        assert_eq!(v.verify(b"x", Some(&upper)), Ok(()), "hex case does not matter");
+        let upper = v
+            .sign(b"x")
+            .to_uppercase()
+            .replacen("SHA256=", "sha256=", 1);
+        assert_eq!(
+            v.verify(b"x", Some(&upper)),
+            Ok(()),
+            "hex case does not matter"
+        );
     }
 
     #[test]
@@ -180,10 +215,16 @@ mod tests {
         mac.update(b"body");
         let header = format!("sha1={}", hex::encode(mac.finalize().into_bytes()));
         let strict = SignatureVerifier::new("s");
-        assert_eq!(strict.verify_headers(b"body", None, Some(&header)), Err(SignatureError::Missing));
+        assert_eq!(
+            strict.verify_headers(b"body", None, Some(&header)),
+            Err(SignatureError::Missing)
+        );
         let legacy = SignatureVerifier::new("s").allow_sha1(true);
         assert_eq!(legacy.verify_headers(b"body", None, Some(&header)), Ok(()));
-        assert_eq!(legacy.verify_headers(b"bodY", None, Some(&header)), Err(SignatureError::Mismatch));
+        assert_eq!(
+            legacy.verify_headers(b"bodY", None, Some(&header)),
+            Err(SignatureError::Mismatch)
+        );
     }
 
     #[test]
