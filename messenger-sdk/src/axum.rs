@@ -3,7 +3,7 @@
 //! the subscription `GET`.
 //!
 //! Both take a [`WebhookConfig`] from the router state (directly, or through
-//! [`FromRef`](axum::extract::FromRef) from a larger state).
+//! [`FromRef`] from a larger state).
 //!
 //! ```
 //! use axum::Router;
