@@ -1,1 +1,13 @@
-//! The hbdta Dota 2 stats bot (work in progress, see issue 5).
+//! The hbdta bot: a Messenger bot that answers Dota 2 players' stats from OpenDota.
+//!
+//! - [`conversation`]: what a person sent in, the replies out (no Messenger or HTTP inside).
+//! - [`stats`]: OpenDota lookups with caching.
+//! - [`server`]: the axum router (`/webhook`, `/healthz`).
+//! - [`workers`]: background answering, in order per person, duplicates once.
+//! - [`config`]: settings from flags and the environment.
+
+pub mod config;
+pub mod conversation;
+pub mod server;
+pub mod stats;
+pub mod workers;

@@ -1,0 +1,385 @@
+//! The conversation: what a person sent in, the replies to send out. No Messenger or HTTP here,
+//! so another chat platform could reuse it as is.
+//!
+//! [`Conversation::respond`] reads the message with [`parse_intent`] (the forms it understands
+//! and the payload formats are listed in [`intent`]), looks the players up through
+//! [`Stats`](crate::stats::Stats), and renders the replies. It never fails: OpenDota errors,
+//! unknown and private accounts become friendly replies.
+//!
+//! Payloads this conversation puts on quick replies and buttons, and understands back:
+//!
+//! | payload | meaning |
+//! |---|---|
+//! | `86745912` (bare digits) | that player's stats |
+//! | `HEROES:86745912` | that player's top 10 heroes |
+//! | `RECENT:86745912` | that player's last 20 matches |
+//! | `COMPARE:86745912` | how to compare with that player (`compare 86745912 <another player>`) |
+//! | `HELP` | the help text |
+//! | `GET_STARTED` | the welcome (for Messenger's Get Started button) |
+
+pub mod intent;
+mod render;
+
+pub use intent::{Command, Intent, PlayerRef, parse_intent};
+
+use std::sync::Arc;
+
+use opendota_sdk::AccountId;
+use opendota_sdk::models::players::{Player, PlayerHero, RecentMatch};
+
+use crate::stats::{Calls, LookupError, Stats};
+
+/// What a person sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Incoming {
+    /// A typed message.
+    Text(String),
+    /// A tapped quick reply or postback button: its payload.
+    Payload(String),
+}
+
+/// One reply to send.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Reply {
+    /// A text message, optionally with quick replies (at most 13, titles at most 20 characters).
+    Text {
+        /// The text (at most 2000 UTF-16 units).
+        text: String,
+        /// Tappable choices.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        quick_replies: Vec<Choice>,
+    },
+    /// A card (a Messenger generic-template element).
+    Card(Card),
+}
+
+/// A quick reply: a title to show and the payload it sends back.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Choice {
+    /// At most 20 characters.
+    pub title: String,
+    /// Sent back as [`Incoming::Payload`].
+    pub payload: String,
+}
+
+/// A card with an image, a title, a subtitle and up to three buttons.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Card {
+    /// At most 80 characters.
+    pub title: String,
+    /// At most 80 characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// The picture.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+    /// Where tapping the card goes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// At most three.
+    pub buttons: Vec<CardButton>,
+}
+
+/// A button on a [`Card`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum CardButton {
+    /// Opens a web page.
+    Link {
+        /// At most 20 characters.
+        title: String,
+        /// The page.
+        url: String,
+    },
+    /// Sends a payload back as [`Incoming::Payload`].
+    Postback {
+        /// At most 20 characters.
+        title: String,
+        /// The payload.
+        payload: String,
+    },
+}
+
+/// The conversation logic, over a [`Stats`] source. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Conversation {
+    stats: Stats,
+}
+
+/// The replies to one message, and what they cost.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Answer {
+    /// The replies to send, in order (never empty).
+    pub replies: Vec<Reply>,
+    /// OpenDota calls made to answer (cache hits cost nothing).
+    pub opendota_calls: u64,
+}
+
+/// At most this many players in one comparison.
+pub const COMPARE_MAX: usize = 4;
+
+/// A player's profile, heroes and recent matches.
+struct PlayerData {
+    id: AccountId,
+    player: Arc<Player>,
+    heroes: Arc<Vec<PlayerHero>>,
+    recent: Arc<Vec<RecentMatch>>,
+}
+
+impl Conversation {
+    /// A conversation over `stats`.
+    #[must_use]
+    pub const fn new(stats: Stats) -> Self {
+        Self { stats }
+    }
+
+    /// The replies to what a person sent. Never fails: errors become friendly replies.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), opendota_sdk::Error> {
+    /// use hbdta_bot::conversation::{Conversation, Incoming};
+    /// use hbdta_bot::stats::Stats;
+    ///
+    /// let conversation = Conversation::new(Stats::new(opendota_sdk::Client::new()));
+    /// let answer = conversation.respond(&Incoming::Text("86745912".to_owned())).await;
+    /// assert!(!answer.replies.is_empty());
+    /// # Ok(()) }
+    /// ```
+    pub async fn respond(&self, incoming: &Incoming) -> Answer {
+        let calls = Calls::new();
+        let intent = parse_intent(incoming);
+        tracing::debug!(?intent, "intent");
+        let mut replies = self.answer(intent, &calls).await;
+        if replies.is_empty() {
+            replies.push(render::not_understood());
+        }
+        Answer {
+            replies,
+            opendota_calls: calls.get(),
+        }
+    }
+
+    async fn answer(&self, intent: Intent, calls: &Calls) -> Vec<Reply> {
+        match intent {
+            Intent::Greeting => vec![render::greeting()],
+            Intent::Thanks => vec![render::thanks()],
+            Intent::Help => vec![render::help()],
+            Intent::GetStarted => vec![render::get_started()],
+            Intent::NotUnderstood => vec![render::not_understood()],
+            Intent::MissingPlayer(command) => vec![render::missing_player(command)],
+            Intent::Stats(player) => match self.resolve(player, Command::Stats, calls).await {
+                Ok(id) => self.stats_of(id, calls).await,
+                Err(replies) => replies,
+            },
+            Intent::Heroes(player) => match self.resolve(player, Command::Heroes, calls).await {
+                Ok(id) => vec![self.heroes_of(id, calls).await],
+                Err(replies) => replies,
+            },
+            Intent::Recent(player) => match self.resolve(player, Command::Recent, calls).await {
+                Ok(id) => vec![self.recent_of(id, calls).await],
+                Err(replies) => replies,
+            },
+            Intent::CompareWith(player) => {
+                match self.resolve(player, Command::Compare, calls).await {
+                    Ok(id) => {
+                        let cached = self.stats.cached_player(id).await;
+                        let name = cached.as_deref().map(|p| render::player_name(id, p));
+                        vec![render::compare_hint(id, name.as_deref())]
+                    }
+                    Err(replies) => replies,
+                }
+            }
+            Intent::Compare(players) => vec![self.compare(players, calls).await],
+        }
+    }
+
+    /// The account a player reference stands for, or the replies that say why there is none
+    /// (several name matches become choices that continue `command`).
+    async fn resolve(
+        &self,
+        player: PlayerRef,
+        command: Command,
+        calls: &Calls,
+    ) -> Result<AccountId, Vec<Reply>> {
+        match player {
+            PlayerRef::Account(id) => Ok(id),
+            PlayerRef::VanityUrl(name) => Err(vec![render::vanity_url(&name)]),
+            PlayerRef::BadNumber(number) => Err(vec![render::bad_number(&number)]),
+            PlayerRef::UnknownLink(_) => Err(vec![render::unknown_link()]),
+            PlayerRef::Name(name) => match self.search(&name, calls).await {
+                Search::One(id) => Ok(id),
+                Search::None => Err(vec![render::no_match(&name)]),
+                Search::Several(rows) => Err(vec![render::choose_player(&name, &rows, command)]),
+                Search::Failed(error) => Err(vec![render::lookup_failed(error, None)]),
+            },
+        }
+    }
+
+    async fn search(&self, name: &str, calls: &Calls) -> Search {
+        // OpenDota only searches names of 3 characters or more.
+        if name.chars().count() < 3 {
+            return Search::None;
+        }
+        let rows = match self.stats.search(name, calls).await {
+            Ok(rows) => rows,
+            Err(LookupError::NotFound) => return Search::None,
+            Err(error) => return Search::Failed(error),
+        };
+        let mut unique: Vec<opendota_sdk::models::search::SearchResult> = Vec::new();
+        for row in rows.iter() {
+            if !unique.iter().any(|u| u.account_id == row.account_id) {
+                unique.push(row.clone());
+            }
+        }
+        match unique.as_slice() {
+            [] => Search::None,
+            [one] => Search::One(one.account_id),
+            _ => Search::Several(unique),
+        }
+    }
+
+    /// Profile, heroes and recent matches, fetched together.
+    async fn player_data(&self, id: AccountId, calls: &Calls) -> Result<PlayerData, LookupError> {
+        let (player, heroes, recent) = tokio::join!(
+            self.stats.player(id, calls),
+            self.stats.player_heroes(id, calls),
+            self.stats.recent_matches(id, calls)
+        );
+        Ok(PlayerData {
+            id,
+            player: player?,
+            heroes: heroes?,
+            recent: recent?,
+        })
+    }
+
+    async fn stats_of(&self, id: AccountId, calls: &Calls) -> Vec<Reply> {
+        let data = match self.player_data(id, calls).await {
+            Ok(data) => data,
+            Err(error) => return vec![render::lookup_failed(error, Some(id))],
+        };
+        if render::is_private(&data.player, &data.heroes, &data.recent) {
+            let name = render::player_name(id, &data.player);
+            return vec![render::private_profile(id, &name)];
+        }
+        let catalog = self.stats.hero_catalog(calls).await;
+        let mut items = None;
+        if let Some(best) = render::best_hero(&data.heroes) {
+            match self.stats.item_popularity(best, calls).await {
+                Ok(popularity) => items = Some(popularity),
+                Err(error) => tracing::debug!(?error, "no item recommendations"),
+            }
+        }
+        let item_names = match items {
+            Some(_) => self.stats.item_names(calls).await,
+            None => Arc::default(),
+        };
+        render::stats(
+            render::PlayerView {
+                id,
+                player: &data.player,
+                heroes: &data.heroes,
+                recent: &data.recent,
+                catalog: &catalog,
+            },
+            items.as_deref(),
+            &item_names,
+        )
+    }
+
+    async fn heroes_of(&self, id: AccountId, calls: &Calls) -> Reply {
+        let (player, heroes) = tokio::join!(
+            self.stats.player(id, calls),
+            self.stats.player_heroes(id, calls)
+        );
+        let (player, heroes) = match (player, heroes) {
+            (Ok(player), Ok(heroes)) => (player, heroes),
+            (Err(error), _) | (_, Err(error)) => return render::lookup_failed(error, Some(id)),
+        };
+        if render::fh_unavailable(&player) || heroes.is_empty() {
+            return render::private_profile(id, &render::player_name(id, &player));
+        }
+        let catalog = self.stats.hero_catalog(calls).await;
+        render::heroes(id, &player, &heroes, &catalog)
+    }
+
+    async fn recent_of(&self, id: AccountId, calls: &Calls) -> Reply {
+        let (player, recent) = tokio::join!(
+            self.stats.player(id, calls),
+            self.stats.recent_matches(id, calls)
+        );
+        let (player, recent) = match (player, recent) {
+            (Ok(player), Ok(recent)) => (player, recent),
+            (Err(error), _) | (_, Err(error)) => return render::lookup_failed(error, Some(id)),
+        };
+        if render::fh_unavailable(&player) {
+            return render::private_profile(id, &render::player_name(id, &player));
+        }
+        let catalog = self.stats.hero_catalog(calls).await;
+        render::recent(id, &player, &recent, &catalog)
+    }
+
+    async fn compare(&self, players: Vec<PlayerRef>, calls: &Calls) -> Reply {
+        let total = players.len();
+        let mut ids: Vec<AccountId> = Vec::new();
+        for player in players.into_iter().take(COMPARE_MAX) {
+            let id = match player {
+                PlayerRef::Name(name) => match self.search(&name, calls).await {
+                    Search::One(id) => id,
+                    Search::None => return render::no_match(&name),
+                    Search::Several(rows) => return render::ambiguous_in_compare(&name, &rows),
+                    Search::Failed(error) => return render::lookup_failed(error, None),
+                },
+                other => match self.resolve(other, Command::Compare, calls).await {
+                    Ok(id) => id,
+                    Err(mut replies) => {
+                        return replies.pop().unwrap_or_else(render::not_understood);
+                    }
+                },
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        if ids.len() < 2 {
+            return render::same_player_twice();
+        }
+        let mut data = Vec::with_capacity(ids.len());
+        for id in ids {
+            match self.player_data(id, calls).await {
+                Ok(d) => data.push(d),
+                Err(error) => return render::lookup_failed(error, Some(id)),
+            }
+        }
+        let catalog = self.stats.hero_catalog(calls).await;
+        let sides: Vec<render::CompareSide<'_>> = data
+            .iter()
+            .map(|d| {
+                if render::is_private(&d.player, &d.heroes, &d.recent) {
+                    render::CompareSide::Private {
+                        id: d.id,
+                        player: &d.player,
+                    }
+                } else {
+                    render::CompareSide::Shown(render::PlayerView {
+                        id: d.id,
+                        player: &d.player,
+                        heroes: &d.heroes,
+                        recent: &d.recent,
+                        catalog: &catalog,
+                    })
+                }
+            })
+            .collect();
+        render::compare(&sides, total.saturating_sub(COMPARE_MAX))
+    }
+}
+
+/// What a name search found.
+enum Search {
+    None,
+    One(AccountId),
+    Several(Vec<opendota_sdk::models::search::SearchResult>),
+    Failed(LookupError),
+}

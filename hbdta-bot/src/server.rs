@@ -1,0 +1,74 @@
+//! The HTTP side: `GET /webhook` (handshake), `POST /webhook` (verify, parse, hand over, 200 at
+//! once), `GET /healthz`. [`app`] builds the router; the same router serves plain HTTP and AWS
+//! Lambda.
+
+use axum::Router;
+use axum::extract::{FromRef, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use messenger_sdk::axum::{SignedWebhook, WebhookConfig, WebhookRejection, handshake};
+use messenger_sdk::webhook::EventKind;
+
+use crate::workers::{Dispatcher, Job};
+
+/// What the handlers share.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// Signature and handshake settings.
+    pub webhook: WebhookConfig,
+    /// Where accepted events go.
+    pub dispatcher: Dispatcher,
+}
+
+impl FromRef<AppState> for WebhookConfig {
+    fn from_ref(state: &AppState) -> Self {
+        state.webhook.clone()
+    }
+}
+
+/// The bot's router.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/webhook", get(handshake).post(receive))
+        .route("/healthz", get(healthz))
+        .with_state(state)
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Verifies and parses (the extractor), hands the events to the workers and answers at once:
+/// the answer never waits for OpenDota or the Send API.
+async fn receive(
+    State(state): State<AppState>,
+    webhook: Result<SignedWebhook, WebhookRejection>,
+) -> Response {
+    let webhook = match webhook {
+        Ok(webhook) => webhook,
+        Err(rejection) => {
+            tracing::warn!(reason = %rejection, status = %rejection.status(), "webhook refused");
+            return rejection.into_response();
+        }
+    };
+    let mut jobs = Vec::new();
+    for event in webhook.into_events() {
+        match Job::from_event(&event) {
+            Some(job) => jobs.push(job),
+            None => match &event.kind {
+                EventKind::Unknown(_) | EventKind::Malformed { .. } => {
+                    tracing::warn!(
+                        kind = event.kind.key(),
+                        "unhandled webhook event acknowledged"
+                    );
+                }
+                kind => tracing::debug!(kind = kind.key(), "event needs no answer"),
+            },
+        }
+    }
+    match state.dispatcher.dispatch(jobs) {
+        Ok(_) => (StatusCode::OK, "EVENT_RECEIVED").into_response(),
+        Err(full) => (StatusCode::SERVICE_UNAVAILABLE, full.to_string()).into_response(),
+    }
+}

@@ -1,0 +1,1065 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+//! The conversation against a wiremock OpenDota: the replies for every kind of message, the
+//! errors, and the OpenDota calls each answer costs.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use hbdta_bot::conversation::{Answer, Card, CardButton, Choice, Conversation, Incoming, Reply};
+use hbdta_bot::stats::Stats;
+use wiremock::matchers::{any, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/opendota")
+        .join(format!("{name}.json"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn client(server: &MockServer) -> opendota_sdk::Client {
+    opendota_sdk::Client::builder()
+        .base_url(format!("{}/api", server.uri()))
+        .rate_limit(opendota_sdk::RateLimit::Disabled)
+        .retry(opendota_sdk::RetryConfig::new(
+            1,
+            Duration::from_millis(1),
+            Duration::from_millis(2),
+        ))
+        .build()
+        .unwrap()
+}
+
+/// `GET /api{route}` answers `status` with `body`, and must be called `expect` times.
+async fn answer(server: &MockServer, route: &str, status: u16, body: String, expect: u64) {
+    Mock::given(method("GET"))
+        .and(path(format!("/api{route}")))
+        .respond_with(
+            ResponseTemplate::new(status)
+                .insert_header("content-type", "application/json")
+                .set_body_string(body),
+        )
+        .expect(expect)
+        .named(format!("GET {route}"))
+        .mount(server)
+        .await;
+}
+
+async fn ok(server: &MockServer, route: &str, fixture_name: &str, expect: u64) {
+    answer(server, route, 200, fixture(fixture_name), expect).await;
+}
+
+/// Any request nothing else answered: a 500, and the test fails on drop.
+async fn catch_all(server: &MockServer) {
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(500).set_body_string("unexpected request"))
+        .with_priority(200)
+        .expect(0)
+        .named("an OpenDota request no mock expected")
+        .mount(server)
+        .await;
+}
+
+/// A server with the constants mounted (called once), plus a conversation whose caches hold
+/// them (as after start-up).
+async fn warm() -> (MockServer, Conversation) {
+    let server = MockServer::start().await;
+    ok(
+        &server,
+        "/constants/heroes",
+        "bot_constants_heroes__catalog",
+        1,
+    )
+    .await;
+    ok(
+        &server,
+        "/constants/item_ids",
+        "bot_constants_item_ids__catalog",
+        1,
+    )
+    .await;
+    let stats = Stats::new(client(&server));
+    stats.warm_up().await.unwrap();
+    (server, Conversation::new(stats))
+}
+
+/// Arteezy's profile, heroes, recent matches and his best hero's items, each called `expect` times.
+async fn mount_arteezy(server: &MockServer, expect: u64) {
+    ok(
+        server,
+        "/players/86745912",
+        "bot_players_get__arteezy",
+        expect,
+    )
+    .await;
+    ok(
+        server,
+        "/players/86745912/heroes",
+        "bot_players_heroes__arteezy",
+        expect,
+    )
+    .await;
+    ok(
+        server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+        expect,
+    )
+    .await;
+    ok(
+        server,
+        "/heroes/29/itemPopularity",
+        "bot_heroes_item_popularity__tidehunter",
+        expect,
+    )
+    .await;
+}
+
+async fn ask(conversation: &Conversation, text: &str) -> Answer {
+    conversation.respond(&Incoming::Text(text.to_owned())).await
+}
+
+async fn tap(conversation: &Conversation, payload: &str) -> Answer {
+    conversation
+        .respond(&Incoming::Payload(payload.to_owned()))
+        .await
+}
+
+fn text_of(reply: &Reply) -> (&str, &[Choice]) {
+    match reply {
+        Reply::Text {
+            text,
+            quick_replies,
+        } => (text, quick_replies),
+        Reply::Card(card) => panic!("a text was expected, got {card:?}"),
+    }
+}
+
+/// The one text reply of an answer.
+fn only_text(answer: &Answer) -> (&str, &[Choice]) {
+    assert_eq!(answer.replies.len(), 1, "{:#?}", answer.replies);
+    text_of(&answer.replies[0])
+}
+
+fn choice(title: &str, payload: &str) -> Choice {
+    Choice {
+        title: title.to_owned(),
+        payload: payload.to_owned(),
+    }
+}
+
+fn assert_lines(text: &str, lines: &[&str]) {
+    for line in lines {
+        assert!(
+            text.lines().any(|l| l == *line),
+            "missing line {line:?} in:\n{text}"
+        );
+    }
+}
+
+fn assert_within_limits(answer: &Answer) {
+    for reply in &answer.replies {
+        match reply {
+            Reply::Text {
+                text,
+                quick_replies,
+            } => {
+                assert!(!text.is_empty());
+                assert!(text.encode_utf16().count() <= 2000, "{text}");
+                assert!(quick_replies.len() <= 13);
+                for c in quick_replies {
+                    assert!(c.title.encode_utf16().count() <= 20, "{c:?}");
+                    assert!(!c.title.is_empty());
+                }
+            }
+            Reply::Card(card) => {
+                assert!(card.title.encode_utf16().count() <= 80);
+                assert!(
+                    card.subtitle
+                        .as_deref()
+                        .is_none_or(|s| s.encode_utf16().count() <= 80)
+                );
+                assert!(card.buttons.len() <= 3);
+            }
+        }
+    }
+}
+
+fn arteezy_card() -> Card {
+    Card {
+        title: "Arteezy".to_owned(),
+        subtitle: Some("Immortal #32 · 61.7% wins · 6,075 games".to_owned()),
+        image_url: Some("https://avatars.example/a1/a1b2c3_full.jpg".to_owned()),
+        url: Some("https://www.opendota.com/players/86745912".to_owned()),
+        buttons: vec![
+            CardButton::Link {
+                title: "OpenDota".to_owned(),
+                url: "https://www.opendota.com/players/86745912".to_owned(),
+            },
+            CardButton::Postback {
+                title: "Heroes".to_owned(),
+                payload: "HEROES:86745912".to_owned(),
+            },
+            CardButton::Postback {
+                title: "Recent".to_owned(),
+                payload: "RECENT:86745912".to_owned(),
+            },
+        ],
+    }
+}
+
+/// The full stats answer for Arteezy.
+fn assert_arteezy_stats(answer: &Answer) {
+    assert_within_limits(answer);
+    assert_eq!(answer.replies.len(), 2, "{:#?}", answer.replies);
+    assert_eq!(answer.replies[0], Reply::Card(arteezy_card()));
+    let (text, quick) = text_of(&answer.replies[1]);
+    assert_lines(
+        text,
+        &[
+            "🏅 Rank: Immortal #32",
+            "📊 Record: 3,748 wins, 2,327 losses (61.7% win rate over 6,075 games)",
+            "🦸 Top heroes:",
+            "1. Anti-Mage: 1,500 games, 62.0% wins",
+            "2. Invoker: 1,200 games, 60.0% wins",
+            "3. Pudge: 1,000 games, 64.0% wins",
+            "4. Axe: 900 games, 60.0% wins",
+            "5. Centaur Warrunner: 800 games, 60.0% wins",
+            "📈 Recent form (last 20): 12 wins, 8 losses · avg K/D/A 7.9/4.5/10.8",
+            "💡 Recommendations:",
+            "• Best win rates (10+ games): Tidehunter 64.4% (666 games), Pudge 64.0% (1,000 games), Anti-Mage 62.0% (1,500 games)",
+            "• Popular items on Tidehunter: Blink Dagger, Black King Bar, Boots of Travel",
+        ],
+    );
+    assert!(!text.contains("6. "), "only the top 5 heroes: {text}");
+    assert_eq!(
+        quick,
+        [
+            choice("Heroes", "HEROES:86745912"),
+            choice("Recent", "RECENT:86745912"),
+            choice("Compare", "COMPARE:86745912"),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn an_account_id_gets_the_stats_in_four_calls_then_none() {
+    let (server, conversation) = warm().await;
+    mount_arteezy(&server, 1).await;
+    catch_all(&server).await;
+
+    let first = ask(&conversation, "86745912").await;
+    assert_arteezy_stats(&first);
+    assert_eq!(first.opendota_calls, 4);
+
+    let again = ask(&conversation, "86745912").await;
+    assert_eq!(
+        again,
+        Answer {
+            opendota_calls: 0,
+            ..first
+        }
+    );
+    // Each mock was called once (checked when the server drops).
+}
+
+#[tokio::test]
+async fn a_steam_id64_gets_the_stats() {
+    let (server, conversation) = warm().await;
+    mount_arteezy(&server, 1).await;
+    catch_all(&server).await;
+
+    let answer = ask(&conversation, "76561198047011640").await;
+    assert_arteezy_stats(&answer);
+    assert_eq!(answer.opendota_calls, 4);
+}
+
+#[tokio::test]
+async fn profile_links_get_the_stats() {
+    let (server, conversation) = warm().await;
+    mount_arteezy(&server, 1).await;
+    catch_all(&server).await;
+
+    let answer = ask(
+        &conversation,
+        "https://www.dotabuff.com/players/86745912/matches",
+    )
+    .await;
+    assert_arteezy_stats(&answer);
+    assert_eq!(answer.opendota_calls, 4);
+    // The same player through other links: cached.
+    for link in [
+        "https://www.opendota.com/players/86745912",
+        "https://stratz.com/players/86745912",
+        "steamcommunity.com/profiles/76561198047011640/",
+        "here is mine: https://www.opendota.com/players/86745912",
+    ] {
+        let answer = ask(&conversation, link).await;
+        assert_arteezy_stats(&answer);
+        assert_eq!(answer.opendota_calls, 0, "{link}");
+    }
+}
+
+#[tokio::test]
+async fn without_warm_up_the_constants_load_with_the_first_question() {
+    let server = MockServer::start().await;
+    ok(
+        &server,
+        "/constants/heroes",
+        "bot_constants_heroes__catalog",
+        1,
+    )
+    .await;
+    ok(
+        &server,
+        "/constants/item_ids",
+        "bot_constants_item_ids__catalog",
+        1,
+    )
+    .await;
+    mount_arteezy(&server, 1).await;
+    catch_all(&server).await;
+    let conversation = Conversation::new(Stats::new(client(&server)));
+
+    let first = ask(&conversation, "86745912").await;
+    assert_arteezy_stats(&first);
+    assert_eq!(first.opendota_calls, 6);
+    assert_eq!(ask(&conversation, "86745912").await.opendota_calls, 0);
+}
+
+#[tokio::test]
+async fn a_name_with_one_match_gets_the_stats() {
+    let (server, conversation) = warm().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(query_param("q", "tidehunter main"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(fixture("bot_search__one")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    ok(&server, "/players/311360822", "players_get__current", 1).await;
+    ok(
+        &server,
+        "/players/311360822/heroes",
+        "players_heroes__current",
+        1,
+    )
+    .await;
+    ok(
+        &server,
+        "/players/311360822/recentMatches",
+        "players_recent_matches__current",
+        1,
+    )
+    .await;
+    ok(
+        &server,
+        "/heroes/29/itemPopularity",
+        "bot_heroes_item_popularity__tidehunter",
+        1,
+    )
+    .await;
+    catch_all(&server).await;
+
+    let answer = ask(&conversation, "tidehunter main").await;
+    assert_within_limits(&answer);
+    assert_eq!(
+        answer.opendota_calls, 5,
+        "the search, then the four stats calls"
+    );
+    let Reply::Card(card) = &answer.replies[0] else {
+        panic!("a card first: {:#?}", answer.replies);
+    };
+    assert_eq!(card.title, "tidehunter main");
+    assert_eq!(
+        card.subtitle.as_deref(),
+        Some("Legend 4 · 54.1% wins · 257 games")
+    );
+    assert_eq!(
+        card.image_url.as_deref(),
+        Some("https://avatars.example/3c/3c4d5e_full.jpg")
+    );
+    assert_eq!(
+        card.url.as_deref(),
+        Some("https://www.opendota.com/players/311360822")
+    );
+    let (text, quick) = text_of(&answer.replies[1]);
+    assert_lines(
+        text,
+        &[
+            "🏅 Rank: Legend 4",
+            "📊 Record: 139 wins, 118 losses (54.1% win rate over 257 games)",
+            "1. Tidehunter: 212 games, 56.1% wins",
+            "2. Centaur Warrunner: 45 games, 44.4% wins",
+            "📈 Recent form (last 2): 1 win, 1 loss · avg K/D/A 4.0/6.0/13.0",
+            "• Best win rates (10+ games): Tidehunter 56.1% (212 games), Centaur Warrunner 44.4% (45 games)",
+            "• Popular items on Tidehunter: Blink Dagger, Black King Bar, Boots of Travel",
+        ],
+    );
+    assert_eq!(quick[0], choice("Heroes", "HEROES:311360822"));
+
+    // The same name again (other case, other spaces): no call at all.
+    assert_eq!(
+        ask(&conversation, "  Tidehunter Main ")
+            .await
+            .opendota_calls,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_name_with_several_matches_offers_up_to_ten_choices() {
+    let (server, conversation) = warm().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(query_param("q", "Arteezy"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(fixture("bot_search__several")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    mount_arteezy(&server, 1).await;
+    catch_all(&server).await;
+
+    let answer = ask(&conversation, "Arteezy").await;
+    assert_within_limits(&answer);
+    assert_eq!(answer.opendota_calls, 1);
+    let (text, quick) = only_text(&answer);
+    assert_eq!(
+        quick,
+        [
+            choice("Arteezy", "86745912"),
+            choice("Arteezy the greatest", "200000001"),
+            // 🔥 is two UTF-16 units: the fourth one would pass 20.
+            choice("🔥🔥 Arteezy fan 🔥", "200000002"),
+            choice("arteezy", "200000003"),
+            choice("Arteezy2", "200000004"),
+            choice("xArteezyx", "200000005"),
+            choice("RTZ", "200000006"),
+            // The family emoji would not fit whole, so it goes whole.
+            choice("arteezy fan club", "200000007"),
+            choice("Player 200000008", "200000008"),
+            choice("Arteezy #9", "200000009"),
+        ]
+    );
+    assert_lines(
+        text,
+        &[
+            "Many players match “Arteezy”. Which one?",
+            "1. Arteezy (86745912), last played 2026-03-14",
+            "2. Arteezy the greatest carry of all time (200000001)",
+            "10. Arteezy #9 (200000009)",
+            "Not there? Send their account id or profile link.",
+        ],
+    );
+
+    // Tapping one shows that player's stats.
+    let chosen = tap(&conversation, "86745912").await;
+    assert_arteezy_stats(&chosen);
+    assert_eq!(chosen.opendota_calls, 4);
+}
+
+#[tokio::test]
+async fn a_name_without_matches_gets_tips() {
+    let (server, conversation) = warm().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(query_param("q", "nobody at all"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("[]"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    catch_all(&server).await;
+
+    let answer = ask(&conversation, "nobody at all").await;
+    assert_eq!(answer.opendota_calls, 1);
+    let (text, quick) = only_text(&answer);
+    assert!(quick.is_empty());
+    assert_lines(
+        text,
+        &[
+            "I couldn't find any player called “nobody at all” on OpenDota. 🤔",
+            "Tips:",
+            "• check the spelling, or try their current Steam name",
+        ],
+    );
+    // Names under 3 characters are not searched (OpenDota finds nothing for them).
+    let short = ask(&conversation, "ab").await;
+    assert_eq!(short.opendota_calls, 0);
+    assert!(
+        only_text(&short)
+            .0
+            .starts_with("I couldn't find any player called “ab”")
+    );
+}
+
+#[tokio::test]
+async fn heroes_and_recent_continue_a_name_choice() {
+    let (server, conversation) = warm().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(query_param("q", "Arteezy"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(fixture("bot_search__several")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    catch_all(&server).await;
+
+    let answer = ask(&conversation, "heroes Arteezy").await;
+    let (_, quick) = only_text(&answer);
+    assert_eq!(quick[0], choice("Arteezy", "HEROES:86745912"));
+    let answer = ask(&conversation, "recent arteezy").await;
+    assert_eq!(answer.opendota_calls, 0, "the search is cached");
+    let (_, quick) = only_text(&answer);
+    assert_eq!(quick[0], choice("Arteezy", "RECENT:86745912"));
+}
+
+#[tokio::test]
+async fn heroes_lists_the_top_ten() {
+    let (server, conversation) = warm().await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    ok(
+        &server,
+        "/players/86745912/heroes",
+        "bot_players_heroes__arteezy",
+        1,
+    )
+    .await;
+    catch_all(&server).await;
+
+    let answer = ask(&conversation, "heroes 86745912").await;
+    assert_within_limits(&answer);
+    assert_eq!(answer.opendota_calls, 2);
+    let (text, quick) = only_text(&answer);
+    assert_eq!(
+        text,
+        "🦸 Top heroes of Arteezy:\n\
+         1. Anti-Mage: 1,500 games, 62.0% wins\n\
+         2. Invoker: 1,200 games, 60.0% wins\n\
+         3. Pudge: 1,000 games, 64.0% wins\n\
+         4. Axe: 900 games, 60.0% wins\n\
+         5. Centaur Warrunner: 800 games, 60.0% wins\n\
+         6. Tidehunter: 666 games, 64.4% wins\n\
+         7. Shadow Fiend: 9 games, 100.0% wins"
+    );
+    assert_eq!(
+        quick,
+        [
+            choice("Stats", "86745912"),
+            choice("Recent", "RECENT:86745912"),
+            choice("Compare", "COMPARE:86745912"),
+        ]
+    );
+    // The card's Heroes button sends the payload: same answer, from the cache.
+    let tapped = tap(&conversation, "HEROES:86745912").await;
+    assert_eq!(
+        tapped,
+        Answer {
+            opendota_calls: 0,
+            ..answer
+        }
+    );
+}
+
+#[tokio::test]
+async fn recent_shows_the_last_matches() {
+    let (server, conversation) = warm().await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    ok(
+        &server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+        1,
+    )
+    .await;
+    catch_all(&server).await;
+
+    let answer = tap(&conversation, "RECENT:86745912").await;
+    assert_within_limits(&answer);
+    assert_eq!(answer.opendota_calls, 2);
+    let (text, quick) = only_text(&answer);
+    assert_eq!(
+        text,
+        "📈 Arteezy, last 20 matches: 12 wins, 8 losses (60.0%)\n\
+         Average K/D/A: 7.9/4.5/10.8\n\
+         \n\
+         Latest:\n\
+         ✅ Tidehunter · Won · 3/1/5 · 30 min\n\
+         ✅ Anti-Mage · Won · 10/6/8 · 31 min\n\
+         ❌ Invoker · Lost · 6/3/11 · 32 min\n\
+         ✅ Pudge · Won · 13/8/14 · 33 min\n\
+         ❌ Tidehunter · Lost · 9/5/17 · 34 min"
+    );
+    assert_eq!(
+        quick,
+        [
+            choice("Stats", "86745912"),
+            choice("Heroes", "HEROES:86745912"),
+            choice("Compare", "COMPARE:86745912"),
+        ]
+    );
+    assert_eq!(
+        ask(&conversation, "recent 86745912").await.opendota_calls,
+        0
+    );
+}
+
+async fn mount_sumail(server: &MockServer) {
+    ok(server, "/players/111620041", "bot_players_get__sumail", 1).await;
+    ok(
+        server,
+        "/players/111620041/heroes",
+        "bot_players_heroes__sumail",
+        1,
+    )
+    .await;
+    ok(
+        server,
+        "/players/111620041/recentMatches",
+        "bot_players_recent_matches__sumail",
+        1,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn compare_two_ids_side_by_side() {
+    let (server, conversation) = warm().await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    ok(
+        &server,
+        "/players/86745912/heroes",
+        "bot_players_heroes__arteezy",
+        1,
+    )
+    .await;
+    ok(
+        &server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+        1,
+    )
+    .await;
+    mount_sumail(&server).await;
+    catch_all(&server).await;
+
+    let answer = ask(&conversation, "compare 86745912 111620041").await;
+    assert_within_limits(&answer);
+    assert_eq!(answer.opendota_calls, 6);
+    let (text, quick) = only_text(&answer);
+    assert_eq!(
+        text,
+        "⚔️ Arteezy vs SumaiL\n\
+         \n\
+         Arteezy (86745912)\n\
+         🏅 Immortal #32\n\
+         📊 6,075 games · 61.7% wins\n\
+         🦸 Most played: Anti-Mage (1,500 games, 62.0%)\n\
+         📈 Last 20: 12 wins, 8 losses · K/D/A 7.9/4.5/10.8\n\
+         \n\
+         SumaiL (111620041)\n\
+         🏅 Divine 5\n\
+         📊 1,100 games · 53.6% wins\n\
+         🦸 Most played: Shadow Fiend (800 games, 55.0%)\n\
+         📈 Last 3: 2 wins, 1 loss · K/D/A 7.7/4.3/7.0\n\
+         \n\
+         🏆 Higher rank: Arteezy\n\
+         🏆 Better win rate: Arteezy (61.7%)\n\
+         🏆 Better recent form: SumaiL (2 of 3 won)"
+    );
+    assert_eq!(
+        quick,
+        [choice("Arteezy", "86745912"), choice("SumaiL", "111620041")]
+    );
+
+    // Other ways to ask the same: all from the cache.
+    for text in [
+        "86745912 vs 111620041",
+        "86745912 111620041",
+        "https://www.opendota.com/players/86745912 https://www.dotabuff.com/players/111620041",
+    ] {
+        let again = ask(&conversation, text).await;
+        assert_eq!(again.opendota_calls, 0, "{text}");
+        assert_eq!(again.replies, answer.replies, "{text}");
+    }
+}
+
+#[tokio::test]
+async fn compare_with_an_ambiguous_name_says_so() {
+    let (server, conversation) = warm().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(query_param("q", "Arteezy"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(fixture("bot_search__several")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    catch_all(&server).await;
+
+    let answer = ask(&conversation, "compare 111620041 vs Arteezy").await;
+    assert_eq!(answer.opendota_calls, 1);
+    let (text, _) = only_text(&answer);
+    assert_lines(
+        text,
+        &[
+            "“Arteezy” matches several players, so I'm not sure whom to compare:",
+            "• Arteezy (86745912), last played 2026-03-14",
+            "Send compare with their account ids, like compare 86745912 111620041.",
+        ],
+    );
+}
+
+#[tokio::test]
+async fn compare_resolves_a_name_with_one_match() {
+    let (server, conversation) = warm().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(query_param("q", "tidehunter main"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(fixture("bot_search__one")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    ok(&server, "/players/311360822", "players_get__current", 1).await;
+    ok(
+        &server,
+        "/players/311360822/heroes",
+        "players_heroes__current",
+        1,
+    )
+    .await;
+    ok(
+        &server,
+        "/players/311360822/recentMatches",
+        "players_recent_matches__current",
+        1,
+    )
+    .await;
+    mount_sumail(&server).await;
+    catch_all(&server).await;
+
+    let answer = ask(&conversation, "compare 111620041 tidehunter main").await;
+    assert_eq!(answer.opendota_calls, 7);
+    let (text, _) = only_text(&answer);
+    assert!(text.starts_with("⚔️ SumaiL vs tidehunter main\n"), "{text}");
+}
+
+#[tokio::test]
+async fn compare_payload_and_one_player_explain_how_to_compare() {
+    let (server, conversation) = warm().await;
+    catch_all(&server).await;
+
+    let answer = tap(&conversation, "COMPARE:86745912").await;
+    assert_eq!(answer.opendota_calls, 0);
+    let (text, _) = only_text(&answer);
+    assert!(
+        text.starts_with(
+            "Who should I compare player 86745912 with? Send: compare 86745912 <another player>"
+        ),
+        "{text}"
+    );
+    let answer = ask(&conversation, "compare 86745912").await;
+    assert!(
+        only_text(&answer)
+            .0
+            .contains("compare 86745912 <another player>")
+    );
+    let same = ask(&conversation, "compare 86745912 86745912").await;
+    assert!(
+        only_text(&same)
+            .0
+            .starts_with("That's the same player twice.")
+    );
+}
+
+#[tokio::test]
+async fn help_greeting_and_get_started_need_no_lookup() {
+    let (server, conversation) = warm().await;
+    catch_all(&server).await;
+
+    let help = ask(&conversation, "help").await;
+    assert_eq!(help.opendota_calls, 0);
+    let (text, quick) = only_text(&help);
+    assert!(quick.is_empty());
+    assert_lines(
+        text,
+        &[
+            "Here's what I understand:",
+            "• an account id, like 86745912",
+            "• heroes <player>: their top 10 heroes",
+            "• recent <player>: their last 20 matches",
+            "• compare <player> <player>, or <player> vs <player>: side by side",
+        ],
+    );
+    assert_eq!(tap(&conversation, "HELP").await, help);
+    assert_eq!(ask(&conversation, "").await, help);
+
+    for hello in ["hi", "Hello!", "hey", "yo", "sup", "heyyy"] {
+        let answer = ask(&conversation, hello).await;
+        assert_eq!(answer.opendota_calls, 0);
+        let (text, quick) = only_text(&answer);
+        assert!(
+            text.starts_with("Hi! 👋 Send me a Dota 2 player"),
+            "{hello}: {text}"
+        );
+        assert_eq!(quick, [choice("Help", "HELP")]);
+    }
+
+    let welcome = tap(&conversation, "GET_STARTED").await;
+    assert_eq!(welcome.opendota_calls, 0);
+    let (text, _) = only_text(&welcome);
+    assert!(text.starts_with("Welcome! 🎮"), "{text}");
+    assert_lines(text, &["Here's what I understand:"]);
+
+    let long = ask(&conversation, &"x".repeat(65)).await;
+    assert!(only_text(&long).0.starts_with("Sorry, I didn't get that."));
+    let unknown = tap(&conversation, "SOMETHING_ELSE").await;
+    assert!(
+        only_text(&unknown)
+            .0
+            .starts_with("Sorry, I didn't get that.")
+    );
+    let missing = ask(&conversation, "heroes").await;
+    assert!(only_text(&missing).0.starts_with("Whose heroes?"));
+}
+
+#[tokio::test]
+async fn a_steam_custom_url_asks_for_the_profiles_link() {
+    let (server, conversation) = warm().await;
+    catch_all(&server).await;
+
+    let answer = ask(
+        &conversation,
+        "https://steamcommunity.com/id/gabelogannewell",
+    )
+    .await;
+    assert_eq!(answer.opendota_calls, 0);
+    let (text, _) = only_text(&answer);
+    assert!(
+        text.contains("steamcommunity.com/id/gabelogannewell is a custom Steam URL"),
+        "{text}"
+    );
+    assert!(text.contains("steamcommunity.com/profiles/"), "{text}");
+
+    let number = ask(&conversation, "99999999999").await;
+    assert!(
+        only_text(&number)
+            .0
+            .starts_with("99999999999 isn't an account id")
+    );
+    let link = ask(&conversation, "https://example.com/u/1").await;
+    assert!(only_text(&link).0.starts_with("I can't read that link."));
+}
+
+#[tokio::test]
+async fn an_unknown_account_gets_tips() {
+    let (server, conversation) = warm().await;
+    answer(
+        &server,
+        "/players/123",
+        404,
+        r#"{"error":"Not Found"}"#.to_owned(),
+        1,
+    )
+    .await;
+    // OpenDota answers every other player route of an unknown account with empty data.
+    answer(&server, "/players/123/heroes", 200, "[]".to_owned(), 1).await;
+    answer(
+        &server,
+        "/players/123/recentMatches",
+        200,
+        "[]".to_owned(),
+        1,
+    )
+    .await;
+    catch_all(&server).await;
+
+    let reply = ask(&conversation, "123").await;
+    assert_eq!(reply.opendota_calls, 3);
+    let (text, _) = only_text(&reply);
+    assert_lines(
+        text,
+        &[
+            "I couldn't find player 123 on OpenDota. 🤔",
+            "Tips:",
+            "• a SteamID64 or a profile link works too",
+        ],
+    );
+}
+
+#[tokio::test]
+async fn a_private_profile_explains_the_setting() {
+    let (server, conversation) = warm().await;
+    ok(&server, "/players/123456789", "bot_players_get__private", 1).await;
+    ok(
+        &server,
+        "/players/123456789/heroes",
+        "bot_players_heroes__private",
+        1,
+    )
+    .await;
+    answer(
+        &server,
+        "/players/123456789/recentMatches",
+        200,
+        "[]".to_owned(),
+        1,
+    )
+    .await;
+    catch_all(&server).await;
+
+    let reply = ask(&conversation, "123456789").await;
+    assert_eq!(reply.opendota_calls, 3);
+    let (text, _) = only_text(&reply);
+    assert_lines(
+        text,
+        &[
+            "🔒 hidden hero (123456789) has no public match data on OpenDota, so I can't show their stats.",
+            "If this is your account: in Dota 2, open Settings → Options → Social, turn on “Expose Public Match Data”, play a match, then ask me again (OpenDota may take a little while to catch up).",
+        ],
+    );
+    let heroes = ask(&conversation, "heroes 123456789").await;
+    assert_eq!(heroes.opendota_calls, 0);
+    assert!(only_text(&heroes).0.contains("Expose Public Match Data"));
+}
+
+#[tokio::test]
+async fn opendota_rate_limit_says_try_again_in_a_minute() {
+    let (server, conversation) = warm().await;
+    let busy = r#"{"error":"minute rate limit exceeded"}"#;
+    for route in [
+        "/players/86745912",
+        "/players/86745912/heroes",
+        "/players/86745912/recentMatches",
+    ] {
+        // Tried once more by the client before it gives up.
+        answer(&server, route, 429, busy.to_owned(), 2).await;
+    }
+    catch_all(&server).await;
+
+    let reply = ask(&conversation, "86745912").await;
+    let (text, quick) = only_text(&reply);
+    assert_eq!(
+        text,
+        "OpenDota is busy right now, try again in a minute. ⏳"
+    );
+    assert!(quick.is_empty());
+}
+
+#[tokio::test]
+async fn opendota_down_says_so() {
+    let (server, conversation) = warm().await;
+    for route in [
+        "/players/86745912",
+        "/players/86745912/heroes",
+        "/players/86745912/recentMatches",
+    ] {
+        // Twice per question (the client retries a 5xx once), and errors are not cached.
+        answer(
+            &server,
+            route,
+            500,
+            "<html>Internal Server Error</html>".to_owned(),
+            4,
+        )
+        .await;
+    }
+    catch_all(&server).await;
+
+    let reply = ask(&conversation, "86745912").await;
+    let (text, _) = only_text(&reply);
+    assert_eq!(
+        text,
+        "OpenDota isn't answering right now. 🛠️ Please try again in a few minutes."
+    );
+    // Errors are not cached: the next question asks again (and gets the same reply).
+    let again = ask(&conversation, "86745912").await;
+    assert_eq!(again.replies, reply.replies);
+}
+
+#[tokio::test]
+async fn a_body_that_does_not_decode_counts_as_opendota_down() {
+    let (server, conversation) = warm().await;
+    answer(&server, "/players/86745912", 200, "not json".to_owned(), 1).await;
+    ok(
+        &server,
+        "/players/86745912/heroes",
+        "bot_players_heroes__arteezy",
+        1,
+    )
+    .await;
+    ok(
+        &server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+        1,
+    )
+    .await;
+    catch_all(&server).await;
+
+    let reply = ask(&conversation, "86745912").await;
+    assert!(
+        only_text(&reply)
+            .0
+            .starts_with("OpenDota isn't answering right now.")
+    );
+}
+
+#[tokio::test]
+async fn a_search_rate_limit_is_reported_too() {
+    let (server, conversation) = warm().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .respond_with(
+            ResponseTemplate::new(429).set_body_string(r#"{"error":"daily api limit exceeded"}"#),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    catch_all(&server).await;
+
+    let reply = ask(&conversation, "Arteezy").await;
+    assert!(
+        only_text(&reply)
+            .0
+            .starts_with("OpenDota is busy right now")
+    );
+}
+
+#[tokio::test]
+async fn item_popularity_failing_leaves_out_the_item_tip() {
+    let (server, conversation) = warm().await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    ok(
+        &server,
+        "/players/86745912/heroes",
+        "bot_players_heroes__arteezy",
+        1,
+    )
+    .await;
+    ok(
+        &server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+        1,
+    )
+    .await;
+    // No item data for the hero: remembered, so the next question does not ask again.
+    answer(
+        &server,
+        "/heroes/29/itemPopularity",
+        404,
+        r#"{"error":"Not Found"}"#.to_owned(),
+        1,
+    )
+    .await;
+    catch_all(&server).await;
+
+    let reply = ask(&conversation, "86745912").await;
+    assert_eq!(reply.opendota_calls, 4);
+    let (text, _) = text_of(&reply.replies[1]);
+    assert!(!text.contains("Popular items"), "{text}");
+    assert!(
+        text.contains("• Best win rates (10+ games): Tidehunter 64.4%"),
+        "{text}"
+    );
+    assert_eq!(ask(&conversation, "86745912").await.opendota_calls, 0);
+}
