@@ -1,0 +1,663 @@
+//! End to end: signed webhook bodies into the bot's router, a wiremock OpenDota and Graph API
+//! behind it, and the exact Send API calls that come out.
+//!
+//! The expected messages are the conversation's own replies (from a second, cold `Stats` over the
+//! same fake OpenDota) turned into Send API bodies, so these tests pin what the server does with
+//! them: to whom, in which order, after which sender actions, how often. The key content is
+//! asserted literally as well.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use hbdta_bot::config::WorkerConfig;
+use hbdta_bot::conversation::{Conversation, Incoming};
+use hbdta_bot::server::{AppState, app};
+use hbdta_bot::stats::Stats;
+use hbdta_bot::workers::{self, to_message};
+use messenger_sdk::axum::WebhookConfig;
+use messenger_sdk::send::{Recipient, SendRequest, SenderAction};
+use messenger_sdk::webhook::SignatureVerifier;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+use wiremock::matchers::{method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const SECRET: &str = "bot-app-secret";
+const VERIFY: &str = "bot-verify-token";
+const TOKEN: &str = "bot-page-token";
+const ALICE: &str = "7000000000000001";
+const BOB: &str = "7000000000000002";
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/opendota")
+        .join(format!("{name}.json"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn opendota_client(server: &MockServer) -> opendota_sdk::Client {
+    opendota_sdk::Client::builder()
+        .base_url(format!("{}/api", server.uri()))
+        .rate_limit(opendota_sdk::RateLimit::Disabled)
+        .retry(opendota_sdk::RetryConfig::new(
+            1,
+            Duration::from_millis(1),
+            Duration::from_millis(2),
+        ))
+        .build()
+        .unwrap()
+}
+
+async fn od(server: &MockServer, route: &str, status: u16, body: String) {
+    Mock::given(method("GET"))
+        .and(path(format!("/api{route}")))
+        .respond_with(ResponseTemplate::new(status).set_body_string(body))
+        .mount(server)
+        .await;
+}
+
+async fn od_ok(server: &MockServer, route: &str, name: &str) {
+    od(server, route, 200, fixture(name)).await;
+}
+
+async fn mount_player(server: &MockServer, id: u32, who: &str, best_hero: u16) {
+    od_ok(
+        server,
+        &format!("/players/{id}"),
+        &format!("bot_players_get__{who}"),
+    )
+    .await;
+    od_ok(
+        server,
+        &format!("/players/{id}/heroes"),
+        &format!("bot_players_heroes__{who}"),
+    )
+    .await;
+    od_ok(
+        server,
+        &format!("/players/{id}/recentMatches"),
+        &format!("bot_players_recent_matches__{who}"),
+    )
+    .await;
+    od_ok(
+        server,
+        &format!("/heroes/{best_hero}/itemPopularity"),
+        "bot_heroes_item_popularity__tidehunter",
+    )
+    .await;
+}
+
+/// The bot under test.
+struct Harness {
+    opendota: MockServer,
+    graph: MockServer,
+    app: Router,
+    /// Dropping a `JoinSet` aborts its tasks: the workers live as long as the harness.
+    _workers: tokio::task::JoinSet<()>,
+}
+
+async fn harness_with(workers: WorkerConfig, graph_delay: Duration) -> Harness {
+    let opendota = MockServer::start().await;
+    od_ok(
+        &opendota,
+        "/constants/heroes",
+        "bot_constants_heroes__catalog",
+    )
+    .await;
+    od_ok(
+        &opendota,
+        "/constants/item_ids",
+        "bot_constants_item_ids__catalog",
+    )
+    .await;
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v25.0/me/messages"))
+        .and(query_param("access_token", TOKEN))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"recipient_id": ALICE, "message_id": "m_out"}))
+                .set_delay(graph_delay),
+        )
+        .mount(&graph)
+        .await;
+    let stats = Stats::new(opendota_client(&opendota));
+    stats.warm_up().await.unwrap();
+    let messenger = messenger_sdk::Client::builder()
+        .page_access_token(TOKEN)
+        .app_secret(SECRET)
+        .graph_url(graph.uri())
+        .build()
+        .unwrap();
+    let (dispatcher, worker_set) = workers::start(workers, Conversation::new(stats), messenger);
+    let app = app(AppState {
+        webhook: WebhookConfig::new(SECRET, VERIFY),
+        dispatcher,
+    });
+    Harness {
+        opendota,
+        graph,
+        app,
+        _workers: worker_set,
+    }
+}
+
+async fn harness() -> Harness {
+    harness_with(
+        WorkerConfig {
+            concurrency: 4,
+            queue_per_worker: 16,
+        },
+        Duration::ZERO,
+    )
+    .await
+}
+
+fn event(psid: &str, mid: &str, message: Value) -> Value {
+    let mut message = message;
+    message["mid"] = json!(mid);
+    json!({
+        "sender": {"id": psid},
+        "recipient": {"id": "104000000000001"},
+        "timestamp": 1_767_225_600_000_i64,
+        "message": message
+    })
+}
+
+fn body(events: Vec<Value>) -> Vec<u8> {
+    serde_json::to_vec(&json!({
+        "object": "page",
+        "entry": [{"id": "104000000000001", "time": 1_767_225_600_123_i64, "messaging": events}]
+    }))
+    .unwrap()
+}
+
+fn text_body(psid: &str, mid: &str, text: &str) -> Vec<u8> {
+    body(vec![event(psid, mid, json!({"text": text}))])
+}
+
+async fn post(app: &Router, body: Vec<u8>, signed: bool) -> StatusCode {
+    let mut request = Request::post("/webhook").header("content-type", "application/json");
+    if signed {
+        request = request.header(
+            "x-hub-signature-256",
+            SignatureVerifier::new(SECRET).sign(&body),
+        );
+    }
+    app.clone()
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap()
+        .status()
+}
+
+/// The Send API bodies the fake Graph API received for `psid`, in order, once `n` arrived.
+async fn sent_to(graph: &MockServer, psid: &str, n: usize) -> Vec<Value> {
+    let started = Instant::now();
+    loop {
+        let bodies: Vec<Value> = graph
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| serde_json::from_slice::<Value>(&r.body).unwrap())
+            .filter(|b| b["recipient"]["id"] == psid)
+            .collect();
+        if bodies.len() >= n || started.elapsed() > Duration::from_secs(10) {
+            // Give stray extra sends a moment to show up, so "exactly n" is checked.
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            return graph
+                .received_requests()
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| serde_json::from_slice::<Value>(&r.body).unwrap())
+                .filter(|b| b["recipient"]["id"] == psid)
+                .collect();
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// What the bot must send `psid` for `incoming`: seen, typing, then each reply.
+async fn expected(h: &Harness, psid: &str, incoming: Incoming) -> Vec<Value> {
+    let reference = Stats::new(opendota_client(&h.opendota));
+    let answer = Conversation::new(reference).respond(&incoming).await;
+    let mut out = vec![
+        serde_json::to_value(SendRequest::action(psid, SenderAction::MarkSeen)).unwrap(),
+        serde_json::to_value(SendRequest::action(psid, SenderAction::TypingOn)).unwrap(),
+    ];
+    out.extend(answer.replies.into_iter().map(|reply| {
+        serde_json::to_value(SendRequest::new(Recipient::from(psid), to_message(reply))).unwrap()
+    }));
+    out
+}
+
+fn card_title(message: &Value) -> &str {
+    message["message"]["attachment"]["payload"]["elements"][0]["title"]
+        .as_str()
+        .unwrap()
+}
+
+fn text_of(message: &Value) -> &str {
+    message["message"]["text"].as_str().unwrap()
+}
+
+fn chips(message: &Value) -> Vec<(String, String)> {
+    message["message"]["quick_replies"]
+        .as_array()
+        .map(|qs| {
+            qs.iter()
+                .map(|q| {
+                    (
+                        q["title"].as_str().unwrap().to_owned(),
+                        q["payload"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Asks `text` as ALICE and checks the bot sends exactly what the conversation answers.
+async fn ask_and_check(h: &Harness, mid: &str, text: &str) -> Vec<Value> {
+    assert_eq!(
+        post(&h.app, text_body(ALICE, mid, text), true).await,
+        StatusCode::OK
+    );
+    let want = expected(h, ALICE, Incoming::Text(text.to_owned())).await;
+    let got = sent_to(&h.graph, ALICE, want.len()).await;
+    assert_eq!(got, want, "Send API calls for {text:?}");
+    got
+}
+
+fn assert_arteezy_stats(sent: &[Value]) {
+    assert_eq!(sent.len(), 4, "seen, typing, card, text: {sent:#?}");
+    assert_eq!(sent[0]["sender_action"], "mark_seen");
+    assert_eq!(sent[1]["sender_action"], "typing_on");
+    assert_eq!(card_title(&sent[2]), "Arteezy");
+    let buttons = &sent[2]["message"]["attachment"]["payload"]["elements"][0]["buttons"];
+    assert_eq!(
+        buttons[0]["url"],
+        "https://www.opendota.com/players/86745912"
+    );
+    assert_eq!(buttons[1]["payload"], "HEROES:86745912");
+    let chips = chips(&sent[3]);
+    assert!(
+        chips.iter().any(|(_, p)| p == "RECENT:86745912"),
+        "{chips:?}"
+    );
+    assert!(
+        chips.iter().any(|(_, p)| p == "COMPARE:86745912"),
+        "{chips:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_account_id_gets_the_card_and_the_stats_text() {
+    let h = harness().await;
+    mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
+    let sent = ask_and_check(&h, "m_id", "86745912").await;
+    assert_arteezy_stats(&sent);
+}
+
+#[tokio::test]
+async fn a_steam_id64_and_a_profile_link_find_the_same_player() {
+    let h = harness().await;
+    mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
+    let sent = ask_and_check(&h, "m_steam", "76561198047011640").await;
+    assert_arteezy_stats(&sent);
+    let h = harness().await;
+    mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
+    let sent = ask_and_check(&h, "m_link", "https://www.dotabuff.com/players/86745912").await;
+    assert_arteezy_stats(&sent);
+}
+
+#[tokio::test]
+async fn a_name_with_one_match_gets_the_stats() {
+    let h = harness().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(query_param("q", "tidehunter main"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(fixture("bot_search__one")))
+        .mount(&h.opendota)
+        .await;
+    od_ok(&h.opendota, "/players/311360822", "players_get__current").await;
+    od_ok(
+        &h.opendota,
+        "/players/311360822/heroes",
+        "players_heroes__current",
+    )
+    .await;
+    od_ok(
+        &h.opendota,
+        "/players/311360822/recentMatches",
+        "players_recent_matches__current",
+    )
+    .await;
+    od_ok(
+        &h.opendota,
+        "/heroes/29/itemPopularity",
+        "bot_heroes_item_popularity__tidehunter",
+    )
+    .await;
+    let sent = ask_and_check(&h, "m_one", "tidehunter main").await;
+    assert_eq!(card_title(&sent[2]), "tidehunter main");
+}
+
+#[tokio::test]
+async fn a_name_with_several_matches_offers_choices_and_a_choice_shows_the_stats() {
+    let h = harness().await;
+    od_ok(&h.opendota, "/search", "bot_search__several").await;
+    mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
+    let sent = ask_and_check(&h, "m_several", "Arteezy").await;
+    assert_eq!(
+        sent.len(),
+        3,
+        "seen, typing, one text with choices: {sent:#?}"
+    );
+    let chips = chips(&sent[2]);
+    assert!(!chips.is_empty() && chips.len() <= 10, "{chips:?}");
+    assert!(
+        chips
+            .iter()
+            .all(|(title, _)| title.encode_utf16().count() <= 20),
+        "{chips:?}"
+    );
+    assert!(
+        chips.contains(&("Arteezy".to_owned(), "86745912".to_owned())),
+        "{chips:?}"
+    );
+
+    // Tapping the first choice sends its payload back as a quick reply.
+    let tap = body(vec![event(
+        ALICE,
+        "m_tap",
+        json!({"text": "Arteezy", "quick_reply": {"payload": "86745912"}}),
+    )]);
+    assert_eq!(post(&h.app, tap, true).await, StatusCode::OK);
+    let want = expected(&h, ALICE, Incoming::Payload("86745912".to_owned())).await;
+    let all = sent_to(&h.graph, ALICE, 3 + want.len()).await;
+    assert_eq!(all[3..].to_vec(), want);
+    assert_arteezy_stats(&all[3..]);
+}
+
+#[tokio::test]
+async fn a_name_with_no_match_gets_a_friendly_reply_with_tips() {
+    let h = harness().await;
+    od(&h.opendota, "/search", 200, "[]".to_owned()).await;
+    let sent = ask_and_check(&h, "m_none", "zzqqxxnobody").await;
+    assert_eq!(sent.len(), 3);
+    assert!(
+        text_of(&sent[2]).contains("zzqqxxnobody"),
+        "{}",
+        text_of(&sent[2])
+    );
+}
+
+#[tokio::test]
+async fn a_comparison_puts_both_players_side_by_side() {
+    let h = harness().await;
+    mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
+    mount_player(&h.opendota, 111_620_041, "sumail", 29).await;
+    od_ok(
+        &h.opendota,
+        "/heroes/74/itemPopularity",
+        "bot_heroes_item_popularity__tidehunter",
+    )
+    .await;
+    let sent = ask_and_check(&h, "m_cmp", "compare 86745912 111620041").await;
+    let text: String = sent[2..]
+        .iter()
+        .filter_map(|m| m["message"]["text"].as_str())
+        .collect();
+    assert!(
+        text.contains("Arteezy") && text.contains("SumaiL"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_account_and_an_opendota_outage_get_clear_replies() {
+    let h = harness().await;
+    od(
+        &h.opendota,
+        "/players/1",
+        404,
+        r#"{"error":"Not Found"}"#.to_owned(),
+    )
+    .await;
+    let sent = ask_and_check(&h, "m_unknown", "1").await;
+    assert_eq!(sent.len(), 3, "{sent:#?}");
+    assert!(
+        text_of(&sent[2]).contains("couldn't find"),
+        "{}",
+        text_of(&sent[2])
+    );
+
+    let h = harness().await;
+    od(
+        &h.opendota,
+        "/players/2",
+        429,
+        r#"{"error":"minute rate limit exceeded"}"#.to_owned(),
+    )
+    .await;
+    od(
+        &h.opendota,
+        "/players/2/heroes",
+        429,
+        r#"{"error":"minute rate limit exceeded"}"#.to_owned(),
+    )
+    .await;
+    od(
+        &h.opendota,
+        "/players/2/recentMatches",
+        429,
+        r#"{"error":"minute rate limit exceeded"}"#.to_owned(),
+    )
+    .await;
+    let sent = ask_and_check(&h, "m_429", "2").await;
+    assert!(text_of(sent.last().unwrap()).contains("busy"), "{sent:#?}");
+
+    let h = harness().await;
+    for route in [
+        "/players/3",
+        "/players/3/heroes",
+        "/players/3/recentMatches",
+    ] {
+        od(
+            &h.opendota,
+            route,
+            500,
+            "<html>502 Bad Gateway</html>".to_owned(),
+        )
+        .await;
+    }
+    let sent = ask_and_check(&h, "m_500", "3").await;
+    assert!(
+        text_of(sent.last().unwrap()).contains("isn't answering"),
+        "{sent:#?}"
+    );
+}
+
+#[tokio::test]
+async fn a_duplicate_delivery_is_answered_once() {
+    let h = harness().await;
+    mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
+    let once = text_body(ALICE, "m_dup", "86745912");
+    assert_eq!(post(&h.app, once.clone(), true).await, StatusCode::OK);
+    assert_eq!(
+        post(&h.app, once, true).await,
+        StatusCode::OK,
+        "a redelivery is acknowledged"
+    );
+    let sent = sent_to(&h.graph, ALICE, 4).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        sent_to(&h.graph, ALICE, 4).await.len(),
+        4,
+        "answered once: {sent:#?}"
+    );
+}
+
+#[tokio::test]
+async fn several_events_from_several_people_are_each_answered_in_order() {
+    let h = harness().await;
+    mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
+    od(&h.opendota, "/search", 200, "[]".to_owned()).await;
+    let postback = json!({
+        "sender": {"id": BOB},
+        "recipient": {"id": "104000000000001"},
+        "timestamp": 1_767_225_600_500_i64,
+        "postback": {"mid": "m_pb", "title": "Get Started", "payload": "GET_STARTED"}
+    });
+    let read = json!({
+        "sender": {"id": ALICE},
+        "recipient": {"id": "104000000000001"},
+        "timestamp": 1_767_225_600_600_i64,
+        "read": {"watermark": 1_767_225_600_000_i64}
+    });
+    let echo = json!({
+        "sender": {"id": "104000000000001"},
+        "recipient": {"id": ALICE},
+        "timestamp": 1_767_225_600_700_i64,
+        "message": {"mid": "m_echo", "is_echo": true, "text": "from the page"}
+    });
+    let multi = body(vec![
+        event(ALICE, "m_a1", json!({"text": "86745912"})),
+        postback,
+        read,
+        echo,
+        event(ALICE, "m_a2", json!({"text": "help"})),
+    ]);
+    assert_eq!(post(&h.app, multi, true).await, StatusCode::OK);
+
+    let mut want_alice = expected(&h, ALICE, Incoming::Text("86745912".to_owned())).await;
+    want_alice.extend(expected(&h, ALICE, Incoming::Text("help".to_owned())).await);
+    let want_bob = expected(&h, BOB, Incoming::Payload("GET_STARTED".to_owned())).await;
+    assert_eq!(
+        sent_to(&h.graph, ALICE, want_alice.len()).await,
+        want_alice,
+        "Alice: stats, then help"
+    );
+    assert_eq!(
+        sent_to(&h.graph, BOB, want_bob.len()).await,
+        want_bob,
+        "Bob: the welcome"
+    );
+}
+
+#[tokio::test]
+async fn the_router_checks_before_it_accepts() {
+    let h = harness().await;
+    let unsigned = post(&h.app, text_body(ALICE, "m_x", "1"), false).await;
+    assert_eq!(unsigned, StatusCode::FORBIDDEN);
+    let mut tampered = text_body(ALICE, "m_y", "1");
+    let signature = SignatureVerifier::new(SECRET).sign(&tampered);
+    tampered[10] ^= 1;
+    let response = h
+        .app
+        .clone()
+        .oneshot(
+            Request::post("/webhook")
+                .header("x-hub-signature-256", signature)
+                .body(Body::from(tampered))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        post(&h.app, b"not json".to_vec(), true).await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        post(&h.app, vec![b' '; 1024 * 1024 + 1], true).await,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    let unknown = serde_json::to_vec(&json!({"object": "page", "entry": [{"id": "1", "messaging": [{"sender": {"id": ALICE}, "hologram": {}}]}]})).unwrap();
+    assert_eq!(
+        post(&h.app, unknown, true).await,
+        StatusCode::OK,
+        "unknown events are acknowledged"
+    );
+
+    let ok = h
+        .app
+        .clone()
+        .oneshot(
+            Request::get(format!(
+                "/webhook?hub.mode=subscribe&hub.verify_token={VERIFY}&hub.challenge=42"
+            ))
+            .body(Body::empty())
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), StatusCode::OK);
+    let health = h
+        .app
+        .clone()
+        .oneshot(Request::get("/healthz").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert!(
+        h.graph.received_requests().await.unwrap().is_empty(),
+        "nothing answered for refused bodies"
+    );
+}
+
+#[tokio::test]
+async fn a_full_queue_asks_meta_to_deliver_again_and_nothing_is_lost() {
+    // One worker, room for one waiting event, and a slow Graph API keeps the worker busy.
+    let h = harness_with(
+        WorkerConfig {
+            concurrency: 1,
+            queue_per_worker: 1,
+        },
+        Duration::from_millis(300),
+    )
+    .await;
+    let mut statuses = Vec::new();
+    for i in 0..3 {
+        statuses.push(post(&h.app, text_body(ALICE, &format!("m_q{i}"), "help"), true).await);
+    }
+    assert!(
+        statuses.contains(&StatusCode::SERVICE_UNAVAILABLE),
+        "{statuses:?}"
+    );
+    // Meta delivers the refused bodies again later, until one is accepted.
+    for (i, status) in statuses.iter().enumerate() {
+        if *status != StatusCode::SERVICE_UNAVAILABLE {
+            continue;
+        }
+        let started = Instant::now();
+        loop {
+            let again = post(&h.app, text_body(ALICE, &format!("m_q{i}"), "help"), true).await;
+            if again == StatusCode::OK {
+                break;
+            }
+            assert_eq!(again, StatusCode::SERVICE_UNAVAILABLE);
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the queue never drained"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+    let help = expected(&h, ALICE, Incoming::Text("help".to_owned())).await;
+    let sent = sent_to(&h.graph, ALICE, 3 * help.len()).await;
+    assert_eq!(
+        sent.len(),
+        3 * help.len(),
+        "every message answered exactly once"
+    );
+}
