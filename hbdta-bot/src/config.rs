@@ -106,6 +106,24 @@ pub enum ConfigError {
     },
 }
 
+/// The one HTTP client (connection pool, TLS setup) both API clients share: built once, so
+/// start-up pays for the TLS roots once.
+///
+/// # Errors
+///
+/// [`ConfigError::Invalid`] when the TLS backend cannot be set up.
+pub fn http_client() -> Result<reqwest::Client, ConfigError> {
+    reqwest::Client::builder()
+        .user_agent(concat!("hbdta-bot/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(std::time::Duration::from_secs(5))
+        .timeout(std::time::Duration::from_secs(15))
+        .build()
+        .map_err(|e| ConfigError::Invalid {
+            name: "TLS",
+            reason: e.to_string(),
+        })
+}
+
 /// A value from a flag or the environment, where empty counts as unset.
 pub fn non_empty(value: Option<String>) -> Option<String> {
     value.filter(|v| !v.trim().is_empty())
@@ -149,10 +167,9 @@ impl OpenDotaConfig {
     /// # Errors
     ///
     /// [`ConfigError::Invalid`] for a base URL that is not a URL.
-    pub fn client(&self) -> Result<opendota_sdk::Client, ConfigError> {
+    pub fn client(&self, http: &reqwest::Client) -> Result<opendota_sdk::Client, ConfigError> {
         use secrecy::ExposeSecret;
-        let mut builder = opendota_sdk::Client::builder()
-            .user_agent(concat!("hbdta-bot/", env!("CARGO_PKG_VERSION")));
+        let mut builder = opendota_sdk::Client::builder().http_client(http.clone());
         if let Some(url) = &self.base_url {
             builder = builder.base_url(url.clone());
         }
@@ -172,12 +189,12 @@ impl MessengerConfig {
     /// # Errors
     ///
     /// [`ConfigError::Invalid`] for a bad Graph URL or version.
-    pub fn client(&self) -> Result<messenger_sdk::Client, ConfigError> {
+    pub fn client(&self, http: &reqwest::Client) -> Result<messenger_sdk::Client, ConfigError> {
         use secrecy::ExposeSecret;
         let mut builder = messenger_sdk::Client::builder()
             .page_access_token(self.page_access_token.expose_secret())
             .app_secret(self.app_secret.expose_secret())
-            .user_agent(concat!("hbdta-bot/", env!("CARGO_PKG_VERSION")));
+            .http_client(http.clone());
         if let Some(url) = &self.graph_url {
             builder = builder.graph_url(url.clone());
         }

@@ -160,9 +160,15 @@ async fn run_serve(args: ServeArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (opendota, graph) = match (config.opendota.client(), config.messenger.client()) {
-        (Ok(o), Ok(g)) => (o, g),
-        (Err(e), _) | (_, Err(e)) => {
+    let clients = config::http_client().and_then(|http| {
+        Ok((
+            config.opendota.client(&http)?,
+            config.messenger.client(&http)?,
+        ))
+    });
+    let (opendota, graph) = match clients {
+        Ok(clients) => clients,
+        Err(e) => {
             eprintln!("hbdta-bot: {e}");
             return ExitCode::from(2);
         }
@@ -246,7 +252,8 @@ async fn shutdown_signal() {
 )]
 async fn run_ask(args: AskArgs) -> ExitCode {
     let text = args.message.join(" ");
-    let opendota = match args.opendota.config().client() {
+    let opendota = match config::http_client().and_then(|http| args.opendota.config().client(&http))
+    {
         Ok(client) => client,
         Err(e) => {
             eprintln!("hbdta-bot: {e}");

@@ -104,7 +104,7 @@ impl Dispatcher {
         for job in jobs {
             let entry = self.seen.entry(job.key.clone()).or_insert(());
             if !entry.is_fresh() {
-                tracing::info!(key = %job.key, "duplicate delivery skipped");
+                tracing::debug!(key = %job.key, "duplicate delivery skipped");
                 continue;
             }
             let shard = &self.shards[shard_of(&job.psid, self.shards.len())];
