@@ -160,23 +160,9 @@ async fn run_serve(args: ServeArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let clients = config::http_client().and_then(|http| {
-        Ok((
-            config.opendota.client(&http)?,
-            config.messenger.client(&http)?,
-        ))
-    });
-    let (opendota, graph) = match clients {
-        Ok(clients) => clients,
-        Err(e) => {
-            eprintln!("hbdta-bot: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let stats = Stats::new(opendota);
-    warm_up_in_background(&stats);
-    let (dispatcher, mut worker_set) =
-        workers::start(config.workers, Conversation::new(stats), graph);
+    // Events are accepted as soon as the port is open; the workers start once the HTTP client
+    // (whose TLS set-up reads the system's root certificates) is built, off the start-up path.
+    let (dispatcher, queues) = workers::queues(config.workers);
     let state = AppState {
         webhook: WebhookConfig::new(
             config.messenger.app_secret.expose_secret(),
@@ -184,6 +170,7 @@ async fn run_serve(args: ServeArgs) -> ExitCode {
         ),
         dispatcher,
     };
+    let setup = tokio::spawn(start_workers(config.clone(), queues));
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
         Ok(listener) => listener,
         Err(e) => {
@@ -198,7 +185,9 @@ async fn run_serve(args: ServeArgs) -> ExitCode {
     // The router (and with it every dispatcher clone) is gone: workers finish the queue and stop.
     tracing::info!("stopped accepting; finishing queued answers");
     let drained = tokio::time::timeout(Duration::from_secs(25), async {
-        while worker_set.join_next().await.is_some() {}
+        if let Ok(Some(mut worker_set)) = setup.await {
+            while worker_set.join_next().await.is_some() {}
+        }
     })
     .await;
     if drained.is_err() {
@@ -211,6 +200,33 @@ async fn run_serve(args: ServeArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Builds the API clients and starts the workers on `queues`. A configuration the clients refuse
+/// (a Graph version like `latest`, say) stops the process with status 2, as at start-up.
+async fn start_workers(
+    config: ServeConfig,
+    queues: workers::Queues,
+) -> Option<tokio::task::JoinSet<()>> {
+    let http = tokio::task::spawn_blocking(config::http_client)
+        .await
+        .ok()?;
+    let clients = http.and_then(|http| {
+        Ok((
+            config.opendota.client(&http)?,
+            config.messenger.client(&http)?,
+        ))
+    });
+    let (opendota, graph) = match clients {
+        Ok(clients) => clients,
+        Err(e) => {
+            eprintln!("hbdta-bot: {e}");
+            std::process::exit(2);
+        }
+    };
+    let stats = Stats::new(opendota);
+    warm_up_in_background(&stats);
+    Some(workers::spawn(queues, &Conversation::new(stats), &graph))
 }
 
 /// Loads the hero and item constants without delaying start-up; a failure only means the first

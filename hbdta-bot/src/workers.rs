@@ -134,19 +134,17 @@ pub fn start(
     conversation: Conversation,
     graph: messenger_sdk::Client,
 ) -> (Dispatcher, JoinSet<()>) {
-    let mut shards = Vec::with_capacity(config.concurrency.max(1));
-    let mut set = JoinSet::new();
-    for _ in 0..config.concurrency.max(1) {
-        let (tx, mut rx) = mpsc::channel::<Job>(config.queue_per_worker.max(1));
-        shards.push(tx);
-        let conversation = conversation.clone();
-        let graph = graph.clone();
-        set.spawn(async move {
-            while let Some(job) = rx.recv().await {
-                answer(&conversation, &graph, job).await;
-            }
-        });
-    }
+    let (dispatcher, queues) = queues(config);
+    (dispatcher, spawn(queues, &conversation, &graph))
+}
+
+/// The worker queues, before any worker runs: events can be accepted (and wait) while the
+/// workers' clients are still being set up.
+#[must_use]
+pub fn queues(config: WorkerConfig) -> (Dispatcher, Queues) {
+    let (shards, receivers): (Vec<_>, Vec<_>) = (0..config.concurrency.max(1))
+        .map(|_| mpsc::channel::<Job>(config.queue_per_worker.max(1)))
+        .unzip();
     let seen = moka::sync::Cache::builder()
         .max_capacity(100_000)
         .time_to_live(Duration::from_secs(3600))
@@ -156,8 +154,32 @@ pub fn start(
             shards: shards.into(),
             seen,
         },
-        set,
+        Queues(receivers),
     )
+}
+
+/// The receiving ends of the worker queues (see [`queues`] and [`spawn`]).
+#[derive(Debug)]
+pub struct Queues(Vec<mpsc::Receiver<Job>>);
+
+/// Starts one worker per queue.
+#[must_use]
+pub fn spawn(
+    queues: Queues,
+    conversation: &Conversation,
+    graph: &messenger_sdk::Client,
+) -> JoinSet<()> {
+    let mut set = JoinSet::new();
+    for mut rx in queues.0 {
+        let conversation = conversation.clone();
+        let graph = graph.clone();
+        set.spawn(async move {
+            while let Some(job) = rx.recv().await {
+                answer(&conversation, &graph, job).await;
+            }
+        });
+    }
+    set
 }
 
 /// Answers one job: seen mark and typing indicator first, then the conversation, then the replies
