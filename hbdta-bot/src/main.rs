@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
+use axum::serve::ListenerExt;
 use clap::{Args, Parser, Subcommand};
 use hbdta_bot::config::{
     self, ConfigError, MessengerConfig, OpenDotaConfig, ServeConfig, WorkerConfig,
@@ -172,7 +173,12 @@ async fn run_serve(args: ServeArgs) -> ExitCode {
     };
     let setup = tokio::spawn(start_workers(config.clone(), queues));
     let listener = match tokio::net::TcpListener::bind(config.addr).await {
-        Ok(listener) => listener,
+        // Answers are small and go out at once: no Nagle delay.
+        Ok(listener) => listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "could not set TCP_NODELAY");
+            }
+        }),
         Err(e) => {
             eprintln!("hbdta-bot: cannot listen on {}: {e}", config.addr);
             return ExitCode::from(1);

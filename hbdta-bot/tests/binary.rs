@@ -33,7 +33,10 @@ fn a_missing_or_empty_secret_stops_it_with_status_2_naming_it() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("MESSENGER_APP_SECRET"), "{stderr}");
-    assert!(!stderr.contains("token-value"), "no secret in the message: {stderr}");
+    assert!(
+        !stderr.contains("token-value"),
+        "no secret in the message: {stderr}"
+    );
 }
 
 #[tokio::test]
@@ -80,10 +83,12 @@ async fn serves_answers_and_stops_gracefully_on_sigterm() {
         assert!(started.elapsed() < Duration::from_secs(20), "did not start");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let body = serde_json::to_vec(&json!({"object": "page", "entry": [{"id": "1", "time": 1, "messaging": [
-        {"sender": {"id": "42"}, "recipient": {"id": "1"}, "timestamp": 1_767_225_600_000_i64,
-         "message": {"mid": "m_bin", "text": "help"}}
-    ]}]}))
+    let body = serde_json::to_vec(
+        &json!({"object": "page", "entry": [{"id": "1", "time": 1, "messaging": [
+            {"sender": {"id": "42"}, "recipient": {"id": "1"}, "timestamp": 1_767_225_600_000_i64,
+             "message": {"mid": "m_bin", "text": "help"}}
+        ]}]}),
+    )
     .unwrap();
     let signature = SignatureVerifier::new("bin-secret").sign(&body);
     let status = http
@@ -98,7 +103,10 @@ async fn serves_answers_and_stops_gracefully_on_sigterm() {
     // The help answer arrives at the fake Graph API: seen, typing, the text.
     let started = Instant::now();
     while graph.received_requests().await.unwrap().len() < 3 {
-        assert!(started.elapsed() < Duration::from_secs(10), "no answer sent");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no answer sent"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let sent = graph.received_requests().await.unwrap();
@@ -117,7 +125,10 @@ async fn serves_answers_and_stops_gracefully_on_sigterm() {
             assert!(status.success(), "exits cleanly on SIGTERM: {status:?}");
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(10), "did not stop on SIGTERM");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "did not stop on SIGTERM"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }

@@ -31,6 +31,7 @@
 use std::fmt;
 use std::future::poll_fn;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use axum::body::{Body, HttpBody};
 use axum::extract::{FromRef, FromRequest, RawQuery, Request, State};
@@ -76,7 +77,7 @@ pub struct WebhookConfig {
     /// Checks `X-Hub-Signature-256` with the app secret.
     pub verifier: SignatureVerifier,
     /// The token typed into the App Dashboard's webhook settings.
-    pub verify_token: SecretString,
+    pub verify_token: Arc<SecretString>,
     /// The largest body read (default [`DEFAULT_BODY_LIMIT`]); larger ones get 413.
     pub body_limit: usize,
 }
@@ -116,7 +117,7 @@ impl WebhookConfig {
     pub fn with_verifier(verifier: SignatureVerifier, verify_token: impl Into<String>) -> Self {
         Self {
             verifier,
-            verify_token: SecretString::from(verify_token.into()),
+            verify_token: Arc::new(SecretString::from(verify_token.into())),
             body_limit: DEFAULT_BODY_LIMIT,
         }
     }

@@ -44,7 +44,8 @@ pub enum SignatureError {
 /// ```
 #[derive(Clone)]
 pub struct SignatureVerifier {
-    secret: SecretString,
+    /// Shared, so cloning a verifier (once per request in an axum extractor) does not copy it.
+    secret: std::sync::Arc<SecretString>,
     allow_sha1: bool,
 }
 
@@ -61,7 +62,7 @@ impl SignatureVerifier {
     /// A verifier for the app secret (App Dashboard → Settings → Basic).
     pub fn new(app_secret: impl Into<String>) -> Self {
         Self {
-            secret: SecretString::from(app_secret.into()),
+            secret: std::sync::Arc::new(SecretString::from(app_secret.into())),
             allow_sha1: false,
         }
     }
