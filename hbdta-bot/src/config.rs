@@ -1,4 +1,4 @@
-//! Configuration: read once from flags or the environment into a typed [`Config`].
+//! Configuration: read once from flags or the environment into typed settings ([`ServeConfig`], [`OpenDotaConfig`]).
 //!
 //! Every secret is a [`SecretString`]; the config's `Debug` never shows one.
 

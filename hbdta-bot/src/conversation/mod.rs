@@ -3,7 +3,7 @@
 //!
 //! [`Conversation::respond`] reads the message with [`parse_intent`] (the forms it understands
 //! and the payload formats are listed in [`intent`]), looks the players up through
-//! [`Stats`](crate::stats::Stats), and renders the replies. It never fails: OpenDota errors,
+//! [`Stats`], and renders the replies. It never fails: OpenDota errors,
 //! unknown and private accounts become friendly replies.
 //!
 //! Payloads this conversation puts on quick replies and buttons, and understands back:
