@@ -1,45 +1,19 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 //! The Attachment Upload API against a mock Graph API.
 
-use hmac::{Hmac, KeyInit, Mac};
+mod common;
+
+use common::{client_without_retries as client, fixture, graph, json_fixture};
 use messenger_sdk::models::attachments::{
     ATTACHMENT_BYTES_MAX, AttachmentKind, AttachmentUpload, AttachmentUploadResponse,
 };
-use messenger_sdk::{Client, Error, GraphErrorKind, RetryConfig};
+use messenger_sdk::{Error, GraphErrorKind};
 use serde_json::{Value, json};
-use sha2::Sha256;
 use wiremock::matchers::{any, body_json, method, path};
 use wiremock::{Match, Mock, MockServer, Request, ResponseTemplate};
 
-const TOKEN: &str = "EAAG-upload-token";
-const SECRET: &str = "upload-app-secret";
-const UPLOAD_PATH: &str = "/v25.0/me/message_attachments";
-const UPLOADED: &str = include_str!("../../fixtures/messenger/attachments__upload.json");
-
-fn proof() -> String {
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(SECRET.as_bytes()).unwrap();
-    mac.update(TOKEN.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
-}
-
-/// Matches when the query is exactly the two credentials.
-struct CredentialsOnly;
-
-impl Match for CredentialsOnly {
-    fn matches(&self, request: &Request) -> bool {
-        let mut actual: Vec<(String, String)> = request
-            .url
-            .query_pairs()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        actual.sort();
-        actual
-            == vec![
-                ("access_token".to_owned(), TOKEN.to_owned()),
-                ("appsecret_proof".to_owned(), proof()),
-            ]
-    }
-}
+const UPLOAD_PATH: &str = "/me/message_attachments";
+const UPLOADED: &str = "attachments__upload";
 
 /// One part of a multipart body: its headers (lowercased names) and its bytes.
 #[derive(Debug)]
@@ -123,42 +97,18 @@ impl Match for UploadForm {
     }
 }
 
-async fn catch_all(server: &MockServer) {
-    Mock::given(any())
-        .respond_with(|req: &Request| {
-            ResponseTemplate::new(500)
-                .set_body_string(format!("unmatched request: {} {}", req.method, req.url))
-        })
-        .with_priority(u8::MAX)
-        .named("catch-all")
-        .mount(server)
-        .await;
-}
-
-fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .page_access_token(TOKEN)
-        .app_secret(SECRET)
-        .graph_url(server.uri())
-        .retry(RetryConfig::disabled())
-        .build()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn upload_by_url() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(UPLOAD_PATH))
-        .and(CredentialsOnly)
+    graph("POST", UPLOAD_PATH)
         .and(body_json(json!({
             "message": {"attachment": {"type": "image", "payload": {"url": "https://cdn.example.com/heroes/invoker.png", "is_reusable": true}}}
         })))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(UPLOADED, "application/json"))
+        .respond_with(json_fixture(200, UPLOADED))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let uploaded = client(&server)
         .upload_attachment_url(
@@ -177,20 +127,18 @@ async fn upload_bytes_as_multipart() {
     let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     bytes.extend_from_slice(b"\r\n--not-the-boundary\r\n");
     bytes.extend((0u8..=255).cycle().take(4096));
-    Mock::given(method("POST"))
-        .and(path(UPLOAD_PATH))
-        .and(CredentialsOnly)
+    graph("POST", UPLOAD_PATH)
         .and(UploadForm {
             message: json!({"attachment": {"type": "image", "payload": {"is_reusable": true}}}),
             filename: "invoker.png",
             mime: "image/png",
             bytes: bytes.clone(),
         })
-        .respond_with(ResponseTemplate::new(200).set_body_raw(UPLOADED, "application/json"))
+        .respond_with(json_fixture(200, UPLOADED))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let uploaded = client(&server)
         .upload_attachment_bytes(AttachmentKind::Image, "invoker.png", "image/png", bytes)
@@ -202,9 +150,7 @@ async fn upload_bytes_as_multipart() {
 #[tokio::test]
 async fn upload_a_file_with_a_numeric_id_answer() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(UPLOAD_PATH))
-        .and(CredentialsOnly)
+    graph("POST", UPLOAD_PATH)
         .and(UploadForm {
             message: json!({"attachment": {"type": "file", "payload": {"is_reusable": true}}}),
             filename: "replay 8000000000.dem",
@@ -218,7 +164,7 @@ async fn upload_a_file_with_a_numeric_id_answer() {
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let uploaded = client(&server)
         .upload_attachment_bytes(
@@ -236,14 +182,14 @@ async fn upload_a_file_with_a_numeric_id_answer() {
 async fn graph_error_on_upload() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .and(path(UPLOAD_PATH))
+        .and(path(format!("/v25.0{UPLOAD_PATH}")))
         .respond_with(ResponseTemplate::new(400).set_body_json(json!({
             "error": {"message": "(#100) Attachment size exceeds allowable limit", "type": "OAuthException", "code": 100, "error_subcode": 2_018_109, "fbtrace_id": "Up1"}
         })))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let err = client(&server)
         .upload_attachment_url(AttachmentKind::Video, "https://cdn.example.com/huge.mp4")
@@ -324,6 +270,7 @@ fn payloads_round_trip() {
             serde_json::from_value(serde_json::to_value(&file).unwrap()).unwrap();
         assert_eq!(whole, file);
     }
-    let answer: AttachmentUploadResponse = serde_json::from_str(UPLOADED).unwrap();
-    assert_eq!(serde_json::to_string(&answer).unwrap(), UPLOADED);
+    let uploaded = fixture(UPLOADED);
+    let answer: AttachmentUploadResponse = serde_json::from_str(&uploaded).unwrap();
+    assert_eq!(serde_json::to_string(&answer).unwrap(), uploaded);
 }

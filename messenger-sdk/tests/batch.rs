@@ -1,75 +1,21 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 //! Graph batch requests against a mock Graph API.
 
-use hmac::{Hmac, KeyInit, Mac};
+mod common;
+
+use common::{
+    PAGE_TOKEN, client_without_retries as client, expected_proof as proof, fixture, graph,
+    json_fixture,
+};
 use messenger_sdk::models::batch::{BatchMethod, BatchRequest, BatchResponse};
 use messenger_sdk::models::user_profile::UserProfile;
-use messenger_sdk::{Client, Error, GraphErrorKind, RetryConfig};
+use messenger_sdk::{Client, Error, GraphErrorKind};
 use serde_json::{Value, json};
-use sha2::Sha256;
 use wiremock::matchers::{any, body_json, method, path};
-use wiremock::{Match, Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const TOKEN: &str = "EAAG-batch-token";
-const SECRET: &str = "batch-app-secret";
-const ROOT: &str = "/v25.0/";
-const MIXED: &str = include_str!("../../fixtures/messenger/batch__mixed.json");
-
-fn proof() -> String {
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(SECRET.as_bytes()).unwrap();
-    mac.update(TOKEN.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
-}
-
-/// Matches when the query holds exactly these pairs (any order).
-struct QueryIs(Vec<(&'static str, String)>);
-
-impl Match for QueryIs {
-    fn matches(&self, request: &Request) -> bool {
-        let mut actual: Vec<(String, String)> = request
-            .url
-            .query_pairs()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        let mut expected: Vec<(String, String)> = self
-            .0
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), v.clone()))
-            .collect();
-        actual.sort();
-        expected.sort();
-        actual == expected
-    }
-}
-
-fn credentials() -> QueryIs {
-    QueryIs(vec![
-        ("access_token", TOKEN.to_owned()),
-        ("appsecret_proof", proof()),
-    ])
-}
-
-async fn catch_all(server: &MockServer) {
-    Mock::given(any())
-        .respond_with(|req: &Request| {
-            ResponseTemplate::new(500)
-                .set_body_string(format!("unmatched request: {} {}", req.method, req.url))
-        })
-        .with_priority(u8::MAX)
-        .named("catch-all")
-        .mount(server)
-        .await;
-}
-
-fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .page_access_token(TOKEN)
-        .app_secret(SECRET)
-        .graph_url(server.uri())
-        .retry(RetryConfig::disabled())
-        .build()
-        .unwrap()
-}
+const ROOT: &str = "/";
+const MIXED: &str = "batch__mixed";
 
 fn send_body(psid: &str, text: &str) -> Value {
     json!({"message": {"text": text}, "messaging_type": "RESPONSE", "recipient": {"id": psid}})
@@ -97,9 +43,7 @@ fn four_calls() -> Vec<BatchRequest> {
 async fn batch_with_appsecret_proof_on_every_call() {
     let server = MockServer::start().await;
     let proof = proof();
-    Mock::given(method("POST"))
-        .and(path(ROOT))
-        .and(credentials())
+    graph("POST", ROOT)
         .and(body_json(json!({
             "batch": [
                 {"method": "POST", "relative_url": format!("me/messages?appsecret_proof={proof}"), "body": encoded("7000000000000001", "gg wp 🔥")},
@@ -109,11 +53,11 @@ async fn batch_with_appsecret_proof_on_every_call() {
             ],
             "include_headers": false
         })))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(MIXED, "application/json"))
+        .respond_with(json_fixture(200, MIXED))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let answers = client(&server).batch(&four_calls()).await.unwrap();
     assert_eq!(answers.len(), 4);
@@ -147,8 +91,8 @@ async fn batch_with_appsecret_proof_on_every_call() {
 async fn batch_without_app_secret_leaves_urls_alone() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .and(path(ROOT))
-        .and(QueryIs(vec![("access_token", TOKEN.to_owned())]))
+        .and(path(format!("/v25.0{ROOT}")))
+        .and(common::token_query(&[]))
         .and(body_json(json!({
             "batch": [{"method": "GET", "relative_url": "7000000000000001?fields=first_name"}],
             "include_headers": false
@@ -159,10 +103,10 @@ async fn batch_without_app_secret_leaves_urls_alone() {
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let client = Client::builder()
-        .page_access_token(TOKEN)
+        .page_access_token(PAGE_TOKEN)
         .graph_url(server.uri())
         .build()
         .unwrap();
@@ -177,9 +121,7 @@ async fn batch_without_app_secret_leaves_urls_alone() {
 #[tokio::test]
 async fn an_existing_proof_is_not_added_twice() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(ROOT))
-        .and(credentials())
+    graph("POST", ROOT)
         .and(body_json(json!({
             "batch": [{"method": "GET", "relative_url": "me?fields=id&appsecret_proof=given"}],
             "include_headers": false
@@ -191,7 +133,7 @@ async fn an_existing_proof_is_not_added_twice() {
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let answers = client(&server)
         .batch(&[BatchRequest::get("me?fields=id&appsecret_proof=given")])
@@ -203,16 +145,14 @@ async fn an_existing_proof_is_not_added_twice() {
 #[tokio::test]
 async fn a_refused_batch_is_an_error() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(ROOT))
-        .and(credentials())
+    graph("POST", ROOT)
         .respond_with(ResponseTemplate::new(400).set_body_json(json!({
             "error": {"message": "(#613) Calls to this api have exceeded the rate limit.", "type": "OAuthException", "code": 613, "fbtrace_id": "Bq9x1Zy2W3v"}
         })))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let err = client(&server).batch(&four_calls()).await.unwrap_err();
     assert_eq!(err.graph_kind(), Some(GraphErrorKind::RateLimited));
@@ -264,9 +204,7 @@ async fn fifty_calls_are_allowed() {
     let expected: Vec<Value> = (0..50)
         .map(|i| json!({"method": "GET", "relative_url": format!("70000000000000{i:02}?fields=name&appsecret_proof={proof}")}))
         .collect();
-    Mock::given(method("POST"))
-        .and(path(ROOT))
-        .and(credentials())
+    graph("POST", ROOT)
         .and(body_json(
             json!({"batch": expected, "include_headers": false}),
         ))
@@ -274,7 +212,7 @@ async fn fifty_calls_are_allowed() {
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let answers = client(&server).batch(&calls).await.unwrap();
     assert_eq!(answers.len(), 50);
@@ -334,7 +272,7 @@ fn payloads_round_trip() {
         serde_json::to_value(BatchMethod::Delete).unwrap(),
         json!("DELETE")
     );
-    let answers: Vec<Option<BatchResponse>> = serde_json::from_str(MIXED).unwrap();
+    let answers: Vec<Option<BatchResponse>> = serde_json::from_str(&fixture(MIXED)).unwrap();
     let again: Vec<Option<BatchResponse>> =
         serde_json::from_value(serde_json::to_value(&answers).unwrap()).unwrap();
     assert_eq!(answers, again);

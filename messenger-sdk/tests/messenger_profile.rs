@@ -1,91 +1,24 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 //! The Messenger Profile API against a mock Graph API.
 
-use hmac::{Hmac, KeyInit, Mac};
+mod common;
+
+use common::{client_without_retries as client, fixture, graph, graph_query, json_fixture};
+use messenger_sdk::Error;
 use messenger_sdk::models::messenger_profile::{
     Greeting, IceBreaker, IceBreakers, MenuItem, MessengerProfile, MessengerProfileField,
     PersistentMenu, WebviewHeightRatio,
 };
-use messenger_sdk::{Client, Error, RetryConfig};
 use serde_json::{Value, json};
-use sha2::Sha256;
 use wiremock::matchers::{any, body_json, method, path};
-use wiremock::{Match, Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const TOKEN: &str = "EAAG-profile-token";
-const SECRET: &str = "profile-app-secret";
-const PROFILE_PATH: &str = "/v25.0/me/messenger_profile";
+const PROFILE_PATH: &str = "/me/messenger_profile";
 
-const GET_FIXTURE: &str = include_str!("../../fixtures/messenger/messenger_profile__get.json");
-const LEGACY_FIXTURE: &str =
-    include_str!("../../fixtures/messenger/messenger_profile__legacy_ice_breakers.json");
-const EMPTY_FIXTURE: &str = include_str!("../../fixtures/messenger/messenger_profile__empty.json");
-const SUCCESS_FIXTURE: &str =
-    include_str!("../../fixtures/messenger/messenger_profile__success.json");
-
-fn proof() -> String {
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(SECRET.as_bytes()).unwrap();
-    mac.update(TOKEN.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
-}
-
-/// Matches when the query holds exactly the credentials plus `extra` (any order).
-struct QueryIs(Vec<(String, String)>);
-
-impl QueryIs {
-    fn with_credentials(extra: &[(&str, &str)]) -> Self {
-        let mut pairs = vec![
-            ("access_token".to_owned(), TOKEN.to_owned()),
-            ("appsecret_proof".to_owned(), proof()),
-        ];
-        pairs.extend(
-            extra
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-        );
-        Self(pairs)
-    }
-}
-
-impl Match for QueryIs {
-    fn matches(&self, request: &Request) -> bool {
-        let mut actual: Vec<(String, String)> = request
-            .url
-            .query_pairs()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        let mut expected = self.0.clone();
-        actual.sort();
-        expected.sort();
-        actual == expected
-    }
-}
-
-async fn catch_all(server: &MockServer) {
-    Mock::given(any())
-        .respond_with(|req: &Request| {
-            ResponseTemplate::new(500)
-                .set_body_string(format!("unmatched request: {} {}", req.method, req.url))
-        })
-        .with_priority(u8::MAX)
-        .named("catch-all")
-        .mount(server)
-        .await;
-}
-
-fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .page_access_token(TOKEN)
-        .app_secret(SECRET)
-        .graph_url(server.uri())
-        .retry(RetryConfig::disabled())
-        .build()
-        .unwrap()
-}
-
-fn json_response(raw: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_raw(raw.to_owned(), "application/json")
-}
+const GET_FIXTURE: &str = "messenger_profile__get";
+const LEGACY_FIXTURE: &str = "messenger_profile__legacy_ice_breakers";
+const EMPTY_FIXTURE: &str = "messenger_profile__empty";
+const SUCCESS_FIXTURE: &str = "messenger_profile__success";
 
 /// A profile using every property.
 fn full_profile() -> MessengerProfile {
@@ -148,17 +81,19 @@ fn full_profile_json() -> Value {
 #[tokio::test]
 async fn get_every_property() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(PROFILE_PATH))
-        .and(QueryIs::with_credentials(&[(
+    graph_query(
+        "GET",
+        PROFILE_PATH,
+        &[(
             "fields",
             "get_started,greeting,ice_breakers,persistent_menu,whitelisted_domains,account_linking_url",
-        )]))
-        .respond_with(json_response(GET_FIXTURE))
+        )],
+    )
+        .respond_with(json_fixture(200, GET_FIXTURE))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let profile = client(&server)
         .messenger_profile()
@@ -212,14 +147,12 @@ async fn get_every_property() {
 #[tokio::test]
 async fn get_reads_the_legacy_ice_breaker_format() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(PROFILE_PATH))
-        .and(QueryIs::with_credentials(&[("fields", "ice_breakers")]))
-        .respond_with(json_response(LEGACY_FIXTURE))
+    graph_query("GET", PROFILE_PATH, &[("fields", "ice_breakers")])
+        .respond_with(json_fixture(200, LEGACY_FIXTURE))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let profile = client(&server)
         .messenger_profile()
@@ -241,17 +174,12 @@ async fn get_reads_the_legacy_ice_breaker_format() {
 #[tokio::test]
 async fn get_of_an_empty_profile() {
     let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path(PROFILE_PATH))
-        .and(QueryIs::with_credentials(&[(
-            "fields",
-            "get_started,greeting",
-        )]))
-        .respond_with(json_response(EMPTY_FIXTURE))
+    graph_query("GET", PROFILE_PATH, &[("fields", "get_started,greeting")])
+        .respond_with(json_fixture(200, EMPTY_FIXTURE))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let profile = client(&server)
         .messenger_profile()
@@ -268,15 +196,13 @@ async fn get_of_an_empty_profile() {
 #[tokio::test]
 async fn set_posts_the_profile() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(PROFILE_PATH))
-        .and(QueryIs::with_credentials(&[]))
+    graph("POST", PROFILE_PATH)
         .and(body_json(full_profile_json()))
-        .respond_with(json_response(SUCCESS_FIXTURE))
+        .respond_with(json_fixture(200, SUCCESS_FIXTURE))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let done = client(&server)
         .messenger_profile()
@@ -289,17 +215,15 @@ async fn set_posts_the_profile() {
 #[tokio::test]
 async fn set_only_what_is_given() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(PROFILE_PATH))
-        .and(QueryIs::with_credentials(&[]))
+    graph("POST", PROFILE_PATH)
         .and(body_json(
             json!({"get_started": {"payload": "GET_STARTED"}}),
         ))
-        .respond_with(json_response(SUCCESS_FIXTURE))
+        .respond_with(json_fixture(200, SUCCESS_FIXTURE))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let done = client(&server)
         .messenger_profile()
@@ -312,17 +236,15 @@ async fn set_only_what_is_given() {
 #[tokio::test]
 async fn delete_sends_the_fields_in_the_body() {
     let server = MockServer::start().await;
-    Mock::given(method("DELETE"))
-        .and(path(PROFILE_PATH))
-        .and(QueryIs::with_credentials(&[]))
+    graph("DELETE", PROFILE_PATH)
         .and(body_json(
             json!({"fields": ["persistent_menu", "ice_breakers"]}),
         ))
-        .respond_with(json_response(SUCCESS_FIXTURE))
+        .respond_with(json_fixture(200, SUCCESS_FIXTURE))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let done = client(&server)
         .messenger_profile()
@@ -339,14 +261,14 @@ async fn delete_sends_the_fields_in_the_body() {
 async fn graph_errors_come_through() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .and(path(PROFILE_PATH))
+        .and(path(format!("/v25.0{PROFILE_PATH}")))
         .respond_with(ResponseTemplate::new(403).set_body_json(json!({
             "error": {"message": "(#200) Requires pages_messaging permission to manage the object", "type": "OAuthException", "code": 200, "fbtrace_id": "Perm1"}
         })))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let err = client(&server)
         .messenger_profile()
@@ -492,7 +414,7 @@ fn payloads_round_trip() {
     let back: MessengerProfile = serde_json::from_value(json).unwrap();
     assert_eq!(back, profile);
 
-    let fixture: Value = serde_json::from_str(GET_FIXTURE).unwrap();
+    let fixture: Value = serde_json::from_str(&fixture(GET_FIXTURE)).unwrap();
     let read: MessengerProfile = serde_json::from_value(fixture["data"][0].clone()).unwrap();
     assert_eq!(
         serde_json::to_value(&read).unwrap(),

@@ -1,100 +1,35 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 //! The User Profile API against a mock Graph API.
 
-use hmac::{Hmac, KeyInit, Mac};
+mod common;
+
+use common::{PAGE_TOKEN, client_without_retries as client, fixture, graph_query, json_fixture};
 use messenger_sdk::models::user_profile::{UserProfile, UserProfileField};
-use messenger_sdk::{Client, Error, GraphErrorKind, RetryConfig};
+use messenger_sdk::{Client, Error, GraphErrorKind};
 use serde_json::{Value, json};
-use sha2::Sha256;
 use wiremock::matchers::{any, method, path};
-use wiremock::{Match, Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const TOKEN: &str = "EAAG-user-profile-token";
-const SECRET: &str = "user-profile-app-secret";
-
-const DEFAULT_PROFILE: &str = include_str!("../../fixtures/messenger/user_profile__default.json");
-const FULL_PROFILE: &str = include_str!("../../fixtures/messenger/user_profile__all_fields.json");
-
-/// hex HMAC-SHA256 of the token keyed by the app secret, computed independently of the SDK.
-fn proof() -> String {
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(SECRET.as_bytes()).unwrap();
-    mac.update(TOKEN.as_bytes());
-    hex::encode(mac.finalize().into_bytes())
-}
-
-/// Matches when the query holds exactly these pairs (any order), nothing more.
-struct QueryIs(Vec<(String, String)>);
-
-impl QueryIs {
-    fn with_credentials(extra: &[(&str, &str)]) -> Self {
-        let mut pairs = vec![
-            ("access_token".to_owned(), TOKEN.to_owned()),
-            ("appsecret_proof".to_owned(), proof()),
-        ];
-        pairs.extend(
-            extra
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-        );
-        Self(pairs)
-    }
-}
-
-impl Match for QueryIs {
-    fn matches(&self, request: &Request) -> bool {
-        let mut actual: Vec<(String, String)> = request
-            .url
-            .query_pairs()
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        let mut expected = self.0.clone();
-        actual.sort();
-        expected.sort();
-        actual == expected
-    }
-}
+const DEFAULT_PROFILE: &str = "user_profile__default";
+const FULL_PROFILE: &str = "user_profile__all_fields";
 
 async fn server() -> MockServer {
     MockServer::start().await
 }
 
-/// Mounted last: any request no other mock matched gets a 500 naming it.
-async fn catch_all(server: &MockServer) {
-    Mock::given(any())
-        .respond_with(|req: &Request| {
-            ResponseTemplate::new(500)
-                .set_body_string(format!("unmatched request: {} {}", req.method, req.url))
-        })
-        .with_priority(u8::MAX)
-        .named("catch-all")
-        .mount(server)
-        .await;
-}
-
-fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .page_access_token(TOKEN)
-        .app_secret(SECRET)
-        .graph_url(server.uri())
-        .retry(RetryConfig::disabled())
-        .build()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn default_fields() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/v25.0/7000000000000001"))
-        .and(QueryIs::with_credentials(&[(
-            "fields",
-            "first_name,last_name,profile_pic",
-        )]))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(DEFAULT_PROFILE, "application/json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    catch_all(&server).await;
+    graph_query(
+        "GET",
+        "/7000000000000001",
+        &[("fields", "first_name,last_name,profile_pic")],
+    )
+    .respond_with(json_fixture(200, DEFAULT_PROFILE))
+    .expect(1)
+    .mount(&server)
+    .await;
+    common::mount_catch_all(&server).await;
 
     let profile = client(&server)
         .user_profile("7000000000000001")
@@ -118,17 +53,19 @@ async fn default_fields() {
 #[tokio::test]
 async fn every_field_with_send() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/v25.0/7000000000000002"))
-        .and(QueryIs::with_credentials(&[(
+    graph_query(
+        "GET",
+        "/7000000000000002",
+        &[(
             "fields",
             "first_name,last_name,name,profile_pic,locale,timezone,gender",
-        )]))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(FULL_PROFILE, "application/json"))
-        .expect(1)
-        .mount(&server)
-        .await;
-    catch_all(&server).await;
+        )],
+    )
+    .respond_with(json_fixture(200, FULL_PROFILE))
+    .expect(1)
+    .mount(&server)
+    .await;
+    common::mount_catch_all(&server).await;
 
     let profile = client(&server)
         .user_profile(messenger_sdk::Psid::from("7000000000000002"))
@@ -146,20 +83,19 @@ async fn every_field_with_send() {
 #[tokio::test]
 async fn added_fields_are_kept_once_in_order() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/v25.0/7000000000000001"))
-        .and(QueryIs::with_credentials(&[(
-            "fields",
-            "first_name,last_name,profile_pic,locale,timezone",
-        )]))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"id": "7000000000000001", "locale": "sv_SE", "timezone": 1})),
-        )
-        .expect(1)
-        .mount(&server)
-        .await;
-    catch_all(&server).await;
+    graph_query(
+        "GET",
+        "/7000000000000001",
+        &[("fields", "first_name,last_name,profile_pic,locale,timezone")],
+    )
+    .respond_with(
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"id": "7000000000000001", "locale": "sv_SE", "timezone": 1})),
+    )
+    .expect(1)
+    .mount(&server)
+    .await;
+    common::mount_catch_all(&server).await;
 
     let client = client(&server);
     let request = client
@@ -186,10 +122,7 @@ async fn no_proof_without_app_secret() {
     let server = server().await;
     Mock::given(method("GET"))
         .and(path("/v25.0/7000000000000001"))
-        .and(QueryIs(vec![
-            ("access_token".to_owned(), TOKEN.to_owned()),
-            ("fields".to_owned(), "name".to_owned()),
-        ]))
+        .and(common::token_query(&[("fields", "name")]))
         .respond_with(
             ResponseTemplate::new(200)
                 .set_body_json(json!({"id": "7000000000000001", "name": "Ana Lund"})),
@@ -197,10 +130,10 @@ async fn no_proof_without_app_secret() {
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let client = Client::builder()
-        .page_access_token(TOKEN)
+        .page_access_token(PAGE_TOKEN)
         .graph_url(server.uri())
         .build()
         .unwrap();
@@ -215,16 +148,14 @@ async fn no_proof_without_app_secret() {
 #[tokio::test]
 async fn no_matching_user_is_classified() {
     let server = server().await;
-    Mock::given(method("GET"))
-        .and(path("/v25.0/7999999999999999"))
-        .and(QueryIs::with_credentials(&[("fields", "first_name,last_name,profile_pic")]))
+    graph_query("GET", "/7999999999999999", &[("fields", "first_name,last_name,profile_pic")])
         .respond_with(ResponseTemplate::new(400).set_body_json(json!({
             "error": {"message": "(#100) No matching user found", "type": "OAuthException", "code": 100, "error_subcode": 2_018_001, "fbtrace_id": "C7kLmNoPq8r"}
         })))
         .expect(1)
         .mount(&server)
         .await;
-    catch_all(&server).await;
+    common::mount_catch_all(&server).await;
 
     let err = client(&server)
         .user_profile("7999999999999999")
@@ -269,7 +200,9 @@ async fn invalid_input_sends_nothing() {
 
 #[test]
 fn fixtures_round_trip() {
-    for raw in [DEFAULT_PROFILE, FULL_PROFILE] {
+    for name in [DEFAULT_PROFILE, FULL_PROFILE] {
+        let raw = fixture(name);
+        let raw = raw.as_str();
         let profile: UserProfile = serde_json::from_str(raw).unwrap();
         let again: UserProfile =
             serde_json::from_value(serde_json::to_value(&profile).unwrap()).unwrap();

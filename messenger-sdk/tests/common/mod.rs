@@ -37,6 +37,14 @@ pub fn client(server: &MockServer) -> Client {
     builder(server).build().unwrap()
 }
 
+/// A client for the mock server that tries each call once (see [`builder`]).
+pub fn client_without_retries(server: &MockServer) -> Client {
+    builder(server)
+        .retry(RetryConfig::disabled())
+        .build()
+        .unwrap()
+}
+
 /// hex HMAC-SHA256(key = [`APP_SECRET`], message = [`PAGE_TOKEN`]), computed here independently
 /// of the crate.
 pub fn expected_proof() -> String {
@@ -61,26 +69,47 @@ impl Match for ExactQuery {
     }
 }
 
+impl ExactQuery {
+    fn new(mut want: Vec<(String, String)>, extra: &[(&str, &str)]) -> Self {
+        want.extend(
+            extra
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
+        want.sort();
+        Self(want)
+    }
+}
+
 /// [`ExactQuery`] for the test credentials plus `extra`.
 pub fn auth_query(extra: &[(&str, &str)]) -> ExactQuery {
-    let mut want = vec![
-        ("access_token".to_owned(), PAGE_TOKEN.to_owned()),
-        ("appsecret_proof".to_owned(), expected_proof()),
-    ];
-    want.extend(
-        extra
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-    );
-    want.sort();
-    ExactQuery(want)
+    ExactQuery::new(
+        vec![
+            ("access_token".to_owned(), PAGE_TOKEN.to_owned()),
+            ("appsecret_proof".to_owned(), expected_proof()),
+        ],
+        extra,
+    )
+}
+
+/// [`ExactQuery`] for the test token alone (a client without an app secret) plus `extra`.
+pub fn token_query(extra: &[(&str, &str)]) -> ExactQuery {
+    ExactQuery::new(
+        vec![("access_token".to_owned(), PAGE_TOKEN.to_owned())],
+        extra,
+    )
 }
 
 /// A mock pinned to `verb` on `/v25.0<graph_path>` with exactly the credential query.
 pub fn graph(verb: &str, graph_path: &str) -> MockBuilder {
+    graph_query(verb, graph_path, &[])
+}
+
+/// [`graph`] with `extra` pairs in the query besides the credentials.
+pub fn graph_query(verb: &str, graph_path: &str, extra: &[(&str, &str)]) -> MockBuilder {
     Mock::given(method(verb))
         .and(path(format!("/v25.0{graph_path}")))
-        .and(auth_query(&[]))
+        .and(auth_query(extra))
 }
 
 /// The text of `fixtures/messenger/<name>.json`.
