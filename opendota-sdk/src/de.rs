@@ -330,6 +330,55 @@ where
     }
 }
 
+/// Maps without a fixed set of keys (`damage`, `purchase`, `lane_pos`, …): `null` is an empty map,
+/// values decode leniently, and entries whose value is `null` (seen in `purchase`) are left out.
+impl<K, V, S> Lenient for std::collections::HashMap<K, V, S>
+where
+    K: for<'k> Deserialize<'k> + Eq + std::hash::Hash,
+    V: Lenient,
+    S: std::hash::BuildHasher + Default,
+{
+    fn deserialize_lenient<'de, D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        struct V2<K, V, S>(PhantomData<(K, V, S)>);
+        impl<'de, K, V, S> Visitor<'de> for V2<K, V, S>
+        where
+            K: for<'k> Deserialize<'k> + Eq + std::hash::Hash,
+            V: Lenient,
+            S: std::hash::BuildHasher + Default,
+        {
+            type Value = std::collections::HashMap<K, V, S>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object or null")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Self::Value::default())
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Self::Value::default())
+            }
+            fn visit_map<A>(self, mut access: A) -> Result<Self::Value, A::Error>
+            where
+                A: MapAccess<'de>,
+            {
+                let mut out = Self::Value::with_capacity_and_hasher(
+                    access.size_hint().unwrap_or(0).min(4096),
+                    S::default(),
+                );
+                while let Some(key) = access.next_key::<K>()? {
+                    if let Some(value) = access.next_value::<LenientSeed<Option<V>>>()?.0 {
+                        out.insert(key, value);
+                    }
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_any(V2(PhantomData))
+    }
+}
+
 /// Wraps a [`Lenient`] type so it can be used where serde wants `Deserialize`.
 pub(crate) struct LenientSeed<T>(pub(crate) T);
 
@@ -476,6 +525,28 @@ mod tests {
             probe(r#"{"e": 76561198061960890}"#).e.as_deref(),
             Some("76561198061960890")
         );
+    }
+
+    #[test]
+    fn maps_drop_null_entries_and_read_null_as_empty() {
+        #[derive(Debug, Deserialize)]
+        struct Maps {
+            #[serde(default, with = "lenient")]
+            counts: std::collections::HashMap<String, i64>,
+            #[serde(default, with = "lenient")]
+            nested: std::collections::HashMap<String, std::collections::HashMap<String, u32>>,
+        }
+        let m: Maps = serde_json::from_str(
+            r#"{"counts": {"tango": 2, "dust": null, "ward": "3"}, "nested": null}"#,
+        )
+        .expect("maps decode");
+        assert_eq!(m.counts.len(), 2);
+        assert_eq!(m.counts["ward"], 3);
+        assert!(m.nested.is_empty());
+        let m: Maps = serde_json::from_str(r#"{"nested": {"1": {"2": 5}}}"#).expect("nested");
+        assert_eq!(m.nested["1"]["2"], 5);
+        assert!(m.counts.is_empty());
+        assert!(serde_json::from_str::<Maps>(r#"{"counts": {"x": "many"}}"#).is_err());
     }
 
     #[test]

@@ -349,13 +349,13 @@ pub struct Match {
     #[serde(default, with = "crate::de::lenient")]
     pub pauses: Vec<Pause>,
     /// Cosmetic item id → player slot wearing it (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub cosmetics: HashMap<String, i64>,
     /// Word → times said in all chat.
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub all_word_counts: HashMap<String, i64>,
     /// Word → times said by the requesting user (always empty through the API).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub my_word_counts: HashMap<String, i64>,
     /// Largest gold lead of the losing side (when it threw).
     #[serde(default, with = "crate::de::lenient")]
@@ -575,7 +575,7 @@ pub struct MatchPlayer {
     #[serde(default, with = "crate::de::lenient")]
     pub abandons: Option<u32>,
     /// How this performance compares with others on the same hero (metric → value and percentile).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub benchmarks: HashMap<String, Benchmark>,
     /// Seconds of stun dealt (parsed).
     #[serde(default, with = "crate::de::lenient")]
@@ -638,91 +638,91 @@ pub struct MatchPlayer {
     #[serde(default, with = "crate::de::lenient")]
     pub neutral_item_history: Vec<NeutralItemEvent>,
     /// Early-game positions: x → y → ticks spent there (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub lane_pos: HashMap<String, HashMap<String, i64>>,
     /// Observer ward positions: x → y → count (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub obs: HashMap<String, HashMap<String, i64>>,
     /// Sentry ward positions: x → y → count (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub sen: HashMap<String, HashMap<String, i64>>,
     /// Order type id → number of orders issued (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub actions: HashMap<String, i64>,
     /// Map pings (parsed).
     #[serde(default, with = "crate::de::lenient")]
     pub pings: Option<u32>,
     /// Item name → times bought (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub purchase: HashMap<String, i64>,
     /// Gold reason id → gold gained or lost (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub gold_reasons: HashMap<String, i64>,
     /// Experience reason id → experience gained (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub xp_reasons: HashMap<String, i64>,
     /// Unit name → times killed (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub killed: HashMap<String, i64>,
     /// Unit name → times it killed this player (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub killed_by: HashMap<String, i64>,
     /// Item name → times used (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub item_uses: HashMap<String, i64>,
     /// Ability name → times cast (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub ability_uses: HashMap<String, i64>,
     /// Ability name → hero targeted → times (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub ability_targets: HashMap<String, HashMap<String, i64>>,
     /// Damage source (ability, item or `null` for attacks) → hero → damage (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub damage_targets: HashMap<String, HashMap<String, i64>>,
     /// Damage source → number of hits on heroes (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub hero_hits: HashMap<String, i64>,
     /// Unit name → damage dealt to it (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub damage: HashMap<String, i64>,
     /// Unit name → damage received from it (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub damage_taken: HashMap<String, i64>,
     /// Damage source → damage dealt to heroes (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub damage_inflictor: HashMap<String, i64>,
     /// Damage source → damage received from heroes (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub damage_inflictor_received: HashMap<String, i64>,
     /// Hero name → healing given to it (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub healing: HashMap<String, i64>,
     /// Rune type id → times picked up (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub runes: HashMap<String, i64>,
     /// Streak length → times reached (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub kill_streaks: HashMap<String, i64>,
     /// Multi-kill size → times (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub multi_kills: HashMap<String, i64>,
     /// Life state (0 alive, 1 dying, 2 dead) → ticks (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub life_state: HashMap<String, i64>,
     /// Item name → time of the last purchase (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub purchase_time: HashMap<String, i64>,
     /// Item name → time of the first purchase (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub first_purchase_time: HashMap<String, i64>,
     /// Item name → 1 if bought and won, 0 if bought and lost (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub item_win: HashMap<String, i64>,
     /// Item name → 1 when bought (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub item_usage: HashMap<String, i64>,
     /// Other notable numbers, e.g. `greevils_greed_gold` (parsed).
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub performance_others: HashMap<String, f64>,
     /// The biggest single hit on a hero (parsed).
     #[serde(default, with = "crate::de::lenient")]
@@ -989,19 +989,19 @@ pub struct Teamfight {
 #[non_exhaustive]
 pub struct TeamfightPlayer {
     /// Where the player died: x → y → count.
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub deaths_pos: HashMap<String, HashMap<String, i64>>,
     /// Ability name → casts.
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub ability_uses: HashMap<String, i64>,
     /// Ability name → hero → times.
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub ability_targets: HashMap<String, HashMap<String, i64>>,
     /// Item name → uses.
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub item_uses: HashMap<String, i64>,
     /// Hero name → kills.
-    #[serde(default, deserialize_with = "map::deserialize")]
+    #[serde(default, with = "crate::de::lenient")]
     pub killed: HashMap<String, i64>,
     /// Deaths.
     #[serde(default, with = "crate::de::lenient")]
@@ -1455,114 +1455,3 @@ crate::de::lenient_via_deserialize!(
     AdditionalUnit,
     Cosmetic,
 );
-
-/// Maps without a fixed set of keys (`damage`, `purchase`, `lane_pos`, …), decoded in one pass:
-/// `null` reads as an empty map, values decode leniently, and entries whose value is `null`
-/// (seen in `purchase`) are left out.
-mod map {
-    use std::collections::HashMap;
-    use std::fmt;
-    use std::marker::PhantomData;
-
-    use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
-
-    use crate::de::Lenient;
-
-    /// A map value: `None` means "leave the entry out".
-    pub(super) trait Value: Sized {
-        fn decode<'de, D>(deserializer: D) -> Result<Option<Self>, D::Error>
-        where
-            D: Deserializer<'de>;
-    }
-
-    macro_rules! via_lenient {
-        ($($ty:ty),*) => {$(
-            impl Value for $ty {
-                fn decode<'de, D>(deserializer: D) -> Result<Option<Self>, D::Error>
-                where
-                    D: Deserializer<'de>,
-                {
-                    <Option<$ty> as Lenient>::deserialize_lenient(deserializer)
-                }
-            }
-        )*};
-    }
-    via_lenient!(i64, f64, super::Benchmark);
-
-    impl<V> Value for HashMap<String, V>
-    where
-        V: Value,
-    {
-        fn decode<'de, D>(deserializer: D) -> Result<Option<Self>, D::Error>
-        where
-            D: Deserializer<'de>,
-        {
-            deserializer.deserialize_any(MapVisitor(PhantomData))
-        }
-    }
-
-    struct MapVisitor<V>(PhantomData<V>);
-
-    impl<'de, V> Visitor<'de> for MapVisitor<V>
-    where
-        V: Value,
-    {
-        type Value = Option<HashMap<String, V>>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object or null")
-        }
-
-        fn visit_unit<E>(self) -> Result<Self::Value, E>
-        where
-            E: de::Error,
-        {
-            Ok(None)
-        }
-
-        fn visit_none<E>(self) -> Result<Self::Value, E>
-        where
-            E: de::Error,
-        {
-            Ok(None)
-        }
-
-        fn visit_map<A>(self, mut access: A) -> Result<Self::Value, A::Error>
-        where
-            A: MapAccess<'de>,
-        {
-            let mut out = HashMap::with_capacity(access.size_hint().unwrap_or(0));
-            while let Some(key) = access.next_key::<String>()? {
-                if let Some(value) = access.next_value_seed(Seed::<V>(PhantomData))? {
-                    out.insert(key, value);
-                }
-            }
-            Ok(Some(out))
-        }
-    }
-
-    struct Seed<V>(PhantomData<V>);
-
-    impl<'de, V> DeserializeSeed<'de> for Seed<V>
-    where
-        V: Value,
-    {
-        type Value = Option<V>;
-
-        fn deserialize<D>(self, deserializer: D) -> Result<Self::Value, D::Error>
-        where
-            D: Deserializer<'de>,
-        {
-            V::decode(deserializer)
-        }
-    }
-
-    /// `#[serde(deserialize_with = "map::deserialize")]`.
-    pub(super) fn deserialize<'de, D, M>(deserializer: D) -> Result<M, D::Error>
-    where
-        D: Deserializer<'de>,
-        M: Value + Default,
-    {
-        M::decode(deserializer).map(Option::unwrap_or_default)
-    }
-}
