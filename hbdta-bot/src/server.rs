@@ -2,6 +2,8 @@
 //! once), `GET /healthz`. [`app`] builds the router; the same router serves plain HTTP and AWS
 //! Lambda.
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::extract::{FromRef, State};
 use axum::http::StatusCode;
@@ -21,9 +23,14 @@ pub struct AppState {
     pub dispatcher: Dispatcher,
 }
 
-impl FromRef<AppState> for WebhookConfig {
-    fn from_ref(state: &AppState) -> Self {
-        state.webhook.clone()
+/// The router's state: one `Arc`, so a request costs one reference count, not one per client
+/// inside.
+#[derive(Debug, Clone)]
+struct Shared(Arc<AppState>);
+
+impl FromRef<Shared> for WebhookConfig {
+    fn from_ref(state: &Shared) -> Self {
+        state.0.webhook.clone()
     }
 }
 
@@ -32,7 +39,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/webhook", get(handshake).post(receive))
         .route("/healthz", get(healthz))
-        .with_state(state)
+        .with_state(Shared(Arc::new(state)))
 }
 
 async fn healthz() -> &'static str {
@@ -42,7 +49,7 @@ async fn healthz() -> &'static str {
 /// Verifies and parses (the extractor), hands the events to the workers and answers at once:
 /// the answer never waits for OpenDota or the Send API.
 async fn receive(
-    State(state): State<AppState>,
+    State(Shared(state)): State<Shared>,
     webhook: Result<SignedWebhook, WebhookRejection>,
 ) -> Response {
     let webhook = match webhook {
@@ -54,17 +61,20 @@ async fn receive(
     };
     let mut jobs = Vec::new();
     for event in webhook.into_events() {
-        match Job::from_event(&event) {
+        match &event.kind {
+            EventKind::Unknown(_) | EventKind::Malformed { .. } => {
+                tracing::warn!(
+                    kind = event.kind.key(),
+                    "unhandled webhook event acknowledged"
+                );
+                continue;
+            }
+            _ => {}
+        }
+        let kind = tracing::enabled!(tracing::Level::DEBUG).then(|| event.kind.key().to_owned());
+        match Job::from_event(event) {
             Some(job) => jobs.push(job),
-            None => match &event.kind {
-                EventKind::Unknown(_) | EventKind::Malformed { .. } => {
-                    tracing::warn!(
-                        kind = event.kind.key(),
-                        "unhandled webhook event acknowledged"
-                    );
-                }
-                kind => tracing::debug!(kind = kind.key(), "event needs no answer"),
-            },
+            None => tracing::debug!(kind, "event needs no answer"),
         }
     }
     match state.dispatcher.dispatch(jobs) {

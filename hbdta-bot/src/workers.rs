@@ -41,26 +41,26 @@ impl Job {
     /// The job for an event, or `None` for events the bot does not answer (echoes, reads,
     /// deliveries, reactions, …) and events without a PSID.
     #[must_use]
-    pub fn from_event(event: &Event) -> Option<Self> {
+    pub fn from_event(event: Event) -> Option<Self> {
         let psid = event.sender_psid()?.clone();
-        let incoming = match &event.kind {
-            EventKind::Message(m) if m.is_echo => return None,
-            EventKind::Message(m) => match (&m.quick_reply, &m.text) {
-                (Some(tap), _) => Incoming::Payload(tap.payload.clone()),
-                (None, Some(text)) => Incoming::Text(text.clone()),
-                (None, None) => Incoming::Text(String::new()),
-            },
-            EventKind::Postback(p) => Incoming::Payload(p.payload.clone().unwrap_or_default()),
-            _ => return None,
-        };
         let key = match event.message_id() {
-            Some(mid) => format!("mid:{mid}"),
+            Some(mid) => ["mid:", mid].concat(),
             None => format!(
                 "{}:{}:{}",
                 psid,
                 event.timestamp.unwrap_or_default(),
                 event.kind.key()
             ),
+        };
+        let incoming = match event.kind {
+            EventKind::Message(m) if m.is_echo => return None,
+            EventKind::Message(m) => match (m.quick_reply, m.text) {
+                (Some(tap), _) => Incoming::Payload(tap.payload),
+                (None, Some(text)) => Incoming::Text(text),
+                (None, None) => Incoming::Text(String::new()),
+            },
+            EventKind::Postback(p) => Incoming::Payload(p.payload.unwrap_or_default()),
+            _ => return None,
         };
         Some(Self {
             psid,

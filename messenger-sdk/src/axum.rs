@@ -37,7 +37,7 @@ use axum::body::{Body, HttpBody};
 use axum::extract::{FromRef, FromRequest, RawQuery, Request, State};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
-use http::{HeaderMap, StatusCode, header};
+use http::{HeaderMap, HeaderName, StatusCode, header};
 use secrecy::SecretString;
 
 use crate::webhook::{
@@ -248,12 +248,10 @@ where
                 limit: config.body_limit,
             });
         }
-        let raw = read_limited(body, config.body_limit).await?;
-        config.verifier.verify_headers(
-            &raw,
-            signature_256.as_deref(),
-            signature_sha1.as_deref(),
-        )?;
+        let raw = read_limited(body, declared, config.body_limit).await?;
+        config
+            .verifier
+            .verify_headers(&raw, signature_256, signature_sha1)?;
         let body = webhook::parse(&raw)?;
         log_odd_events(&body);
         Ok(Self { body, raw })
@@ -277,35 +275,48 @@ fn log_odd_events(body: &WebhookBody) {
 }
 
 /// The signature headers as text; a header that is not text is malformed.
-fn signature_headers(
-    headers: &HeaderMap,
-) -> Result<(Option<String>, Option<String>), SignatureError> {
-    let text = |name: &str| {
+fn signature_headers(headers: &HeaderMap) -> Result<(Option<&str>, Option<&str>), SignatureError> {
+    // Looked up by `HeaderName` (no parsing of the name per request).
+    static SHA256: HeaderName = HeaderName::from_static(SIGNATURE_256_HEADER);
+    static SHA1: HeaderName = HeaderName::from_static(SIGNATURE_SHA1_HEADER);
+    let text = |name: &HeaderName| {
         headers
             .get(name)
-            .map(|v| {
-                v.to_str()
-                    .map(str::to_owned)
-                    .map_err(|_| SignatureError::Malformed)
-            })
+            .map(|v| v.to_str().map_err(|_| SignatureError::Malformed))
             .transpose()
     };
-    Ok((text(SIGNATURE_256_HEADER)?, text(SIGNATURE_SHA1_HEADER)?))
+    Ok((text(&SHA256)?, text(&SHA1)?))
 }
 
-/// Reads the whole body, stopping as soon as it passes `limit`.
-async fn read_limited(mut body: Body, limit: usize) -> Result<Bytes, WebhookRejection> {
+/// Reads the whole body, stopping as soon as it passes `limit`. A body that arrives in one
+/// frame (the usual case for a webhook) is kept as it is, without a copy.
+async fn read_limited(
+    mut body: Body,
+    declared: Option<usize>,
+    limit: usize,
+) -> Result<Bytes, WebhookRejection> {
+    let mut first: Option<Bytes> = None;
     let mut buf: Vec<u8> = Vec::new();
     while let Some(frame) = poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
         let frame = frame.map_err(|_| WebhookRejection::BodyUnreadable)?;
-        if let Ok(data) = frame.into_data() {
-            if buf.len().saturating_add(data.len()) > limit {
-                return Err(WebhookRejection::TooLarge { limit });
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        let read = first.as_ref().map_or(0, Bytes::len) + buf.len();
+        if read.saturating_add(data.len()) > limit {
+            return Err(WebhookRejection::TooLarge { limit });
+        }
+        match first.take() {
+            None if buf.is_empty() => first = Some(data),
+            None => buf.extend_from_slice(&data),
+            Some(earlier) => {
+                buf.reserve(declared.unwrap_or(0).max(earlier.len() + data.len()));
+                buf.extend_from_slice(&earlier);
+                buf.extend_from_slice(&data);
             }
-            buf.extend_from_slice(&data);
         }
     }
-    Ok(Bytes::from(buf))
+    Ok(first.unwrap_or_else(|| Bytes::from(buf)))
 }
 
 /// The subscription handshake (`GET <callback>?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…`):
@@ -334,5 +345,68 @@ pub async fn handshake(State(config): State<WebhookConfig>, RawQuery(query): Raw
             tracing::warn!(reason = %e, "webhook handshake refused");
             (StatusCode::FORBIDDEN, e.to_string()).into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+    use std::convert::Infallible;
+    use std::task::{Context, Poll};
+
+    use http_body::Frame;
+
+    use super::*;
+
+    /// A body that arrives in the given pieces, one frame each.
+    struct Pieces(VecDeque<&'static [u8]>);
+
+    impl HttpBody for Pieces {
+        type Data = Bytes;
+        type Error = Infallible;
+
+        fn poll_frame(
+            mut self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+        ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+            Poll::Ready(
+                self.0
+                    .pop_front()
+                    .map(|piece| Ok(Frame::data(Bytes::from_static(piece)))),
+            )
+        }
+    }
+
+    fn body(pieces: &[&'static [u8]]) -> Body {
+        Body::new(Pieces(pieces.iter().copied().collect()))
+    }
+
+    #[tokio::test]
+    async fn a_body_in_several_frames_is_joined_in_order() {
+        let pieces: [&[u8]; 4] = [b"{\"object\":", b"", b"\"page\",", b"\"entry\":[]}"];
+        for declared in [None, Some(29), Some(3)] {
+            let raw = read_limited(body(&pieces), declared, 1024).await.unwrap();
+            assert_eq!(&raw[..], br#"{"object":"page","entry":[]}"#);
+        }
+        let one = read_limited(body(&[b"{}"]), Some(2), 2).await.unwrap();
+        assert_eq!(&one[..], b"{}");
+        let none = read_limited(body(&[]), None, 2).await.unwrap();
+        assert!(none.is_empty());
+    }
+
+    #[tokio::test]
+    async fn the_limit_counts_every_frame() {
+        let pieces: [&[u8]; 3] = [b"12345", b"67890", b"1"];
+        assert!(matches!(
+            read_limited(body(&pieces), None, 10).await,
+            Err(WebhookRejection::TooLarge { limit: 10 })
+        ));
+        assert_eq!(
+            read_limited(body(&pieces[..2]), None, 10)
+                .await
+                .unwrap()
+                .len(),
+            10
+        );
     }
 }

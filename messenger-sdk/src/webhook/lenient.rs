@@ -15,16 +15,63 @@ fn value_to_string(value: Value) -> Option<String> {
     }
 }
 
+/// Text from a string, a number or a boolean; `null` is `None`; a list or an object is kept as
+/// its JSON text. A visitor, so plain strings (nearly every value) are taken as they are.
+struct LenientText;
+
+impl<'de> serde::de::Visitor<'de> for LenientText {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string, a number or null")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(v.to_owned()))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(v))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(value_to_string(Value::from(v)))
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        let value = Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+        Ok(value_to_string(value))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let value = Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        Ok(value_to_string(value))
+    }
+}
+
 /// `Option<T>` where `T: From<String>`: strings, numbers, `null`.
 pub(crate) mod opt_string {
-    use super::{Deserialize, Deserializer, Serialize, Serializer, Value, value_to_string};
+    use super::{Deserializer, LenientText, Serialize, Serializer};
 
     pub(crate) fn deserialize<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
     where
         D: Deserializer<'de>,
         T: From<String>,
     {
-        Ok(value_to_string(Value::deserialize(deserializer)?).map(T::from))
+        Ok(deserializer.deserialize_any(LenientText)?.map(T::from))
     }
 
     pub(crate) fn serialize<S, T>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error>
@@ -38,13 +85,15 @@ pub(crate) mod opt_string {
 
 /// `String`: strings, numbers; `null` is empty.
 pub(crate) mod string {
-    use super::{Deserialize, Deserializer, Serializer, Value, value_to_string};
+    use super::{Deserializer, LenientText, Serializer};
 
     pub(crate) fn deserialize<'de, D>(deserializer: D) -> Result<String, D::Error>
     where
         D: Deserializer<'de>,
     {
-        Ok(value_to_string(Value::deserialize(deserializer)?).unwrap_or_default())
+        Ok(deserializer
+            .deserialize_any(LenientText)?
+            .unwrap_or_default())
     }
 
     pub(crate) fn serialize<S>(value: &str, serializer: S) -> Result<S::Ok, S::Error>
@@ -171,12 +220,16 @@ const SECONDS_CUTOFF: i64 = 100_000_000_000;
 
 /// A webhook timestamp in Unix milliseconds, from a number or string in ms or in seconds.
 pub(crate) fn timestamp_millis(value: &Value) -> Option<i64> {
-    let n = number(value)?;
-    Some(if n.abs() < SECONDS_CUTOFF {
+    number(value).map(millis)
+}
+
+/// A timestamp in Unix milliseconds from one in milliseconds or in seconds.
+pub(crate) fn millis(n: i64) -> i64 {
+    if n.unsigned_abs() < SECONDS_CUTOFF.unsigned_abs() {
         n.saturating_mul(1000)
     } else {
         n
-    })
+    }
 }
 
 #[cfg(test)]
@@ -184,6 +237,41 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Texts {
+        #[serde(default, with = "opt_string")]
+        a: Option<String>,
+        #[serde(default, with = "string")]
+        b: String,
+    }
+
+    #[test]
+    fn text_in_every_form() {
+        let cases = [
+            (json!({"a": "x", "b": "y"}), Some("x"), "y"),
+            (json!({"a": 42, "b": -7}), Some("42"), "-7"),
+            (
+                json!({"a": 18_446_744_073_709_551_615_u64}),
+                Some("18446744073709551615"),
+                "",
+            ),
+            (json!({"a": 1.5, "b": true}), Some("1.5"), "true"),
+            (json!({"a": null, "b": null}), None, ""),
+            (
+                json!({"a": [1, "x"], "b": {"k": 1}}),
+                Some(r#"[1,"x"]"#),
+                r#"{"k":1}"#,
+            ),
+        ];
+        for (input, a, b) in cases {
+            let from_value = Texts::deserialize(&input).unwrap();
+            let from_text: Texts = serde_json::from_str(&input.to_string()).unwrap();
+            assert_eq!(from_value, from_text, "{input}");
+            assert_eq!(from_text.a.as_deref(), a, "{input}");
+            assert_eq!(from_text.b, b, "{input}");
+        }
+    }
 
     #[test]
     fn timestamps_in_every_form() {

@@ -16,6 +16,7 @@
 //! }
 //! ```
 
+mod direct;
 mod events;
 mod handshake;
 pub(crate) mod lenient;
@@ -52,10 +53,22 @@ pub enum ParseError {
 /// Parses a webhook POST body (the raw bytes; check the signature first). Every entry and every
 /// event of `messaging` and `standby` is kept.
 ///
+/// A body in the documented shape is decoded straight from the bytes; anything unusual (odd
+/// types, unknown or malformed events) is parsed again through `serde_json::Value`, which keeps
+/// every event it can.
+///
 /// # Errors
 ///
 /// Only when the body is not a JSON object.
 pub fn parse(raw_body: &[u8]) -> Result<WebhookBody, ParseError> {
+    match direct::parse(raw_body) {
+        Some(body) => Ok(body),
+        None => parse_tolerant(raw_body),
+    }
+}
+
+/// The tolerant path: the whole body as a `Value`, then entry by entry and event by event.
+fn parse_tolerant(raw_body: &[u8]) -> Result<WebhookBody, ParseError> {
     let Value::Object(mut body) = serde_json::from_slice::<Value>(raw_body)? else {
         return Err(ParseError::NotAnObject);
     };
@@ -110,19 +123,29 @@ impl WebhookBody {
     /// All events of all entries, ordered by timestamp (events without one take their entry's
     /// time; ties keep body order).
     #[must_use]
-    pub fn into_events(self) -> Vec<Event> {
-        let mut keyed: Vec<(i64, Event)> = self
-            .entries
-            .into_iter()
-            .flat_map(|entry| {
-                let time = entry.time;
-                entry
-                    .events
-                    .into_iter()
-                    .map(move |e| (e.timestamp.or(time).unwrap_or(i64::MAX), e))
-            })
-            .collect();
-        keyed.sort_by_key(|(t, _)| *t);
-        keyed.into_iter().map(|(_, e)| e).collect()
+    pub fn into_events(mut self) -> Vec<Event> {
+        let total = self.entries.iter().map(|entry| entry.events.len()).sum();
+        if self.entries.len() == 1 && total <= 1 {
+            return self
+                .entries
+                .pop()
+                .map(|entry| entry.events)
+                .unwrap_or_default();
+        }
+        let mut events = Vec::with_capacity(total);
+        let mut keys = Vec::with_capacity(total);
+        for entry in self.entries {
+            for event in entry.events {
+                keys.push(event.timestamp.or(entry.time).unwrap_or(i64::MAX));
+                events.push(event);
+            }
+        }
+        if keys.is_sorted() {
+            return events;
+        }
+        let mut order: Vec<usize> = (0..events.len()).collect();
+        order.sort_by_key(|&i| keys[i]);
+        let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|i| slots[i].take()).collect()
     }
 }

@@ -45,8 +45,15 @@ pub enum SignatureError {
 #[derive(Clone)]
 pub struct SignatureVerifier {
     /// Shared, so cloning a verifier (once per request in an axum extractor) does not copy it.
-    secret: std::sync::Arc<SecretString>,
+    keys: std::sync::Arc<Keys>,
     allow_sha1: bool,
+}
+
+/// The app secret, and the HMAC-SHA256 state already keyed with it (so a check does not hash
+/// the key again). Both are secret; neither is ever printed.
+struct Keys {
+    secret: SecretString,
+    sha256: Hmac<Sha256>,
 }
 
 impl std::fmt::Debug for SignatureVerifier {
@@ -61,8 +68,12 @@ impl std::fmt::Debug for SignatureVerifier {
 impl SignatureVerifier {
     /// A verifier for the app secret (App Dashboard → Settings → Basic).
     pub fn new(app_secret: impl Into<String>) -> Self {
+        let secret = SecretString::from(app_secret.into());
+        #[allow(clippy::expect_used, reason = "HMAC accepts keys of any length")]
+        let sha256 = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.expose_secret().as_bytes())
+            .expect("HMAC takes any key length");
         Self {
-            secret: std::sync::Arc::new(SecretString::from(app_secret.into())),
+            keys: std::sync::Arc::new(Keys { secret, sha256 }),
             allow_sha1: false,
         }
     }
@@ -101,19 +112,18 @@ impl SignatureVerifier {
         signature_sha1: Option<&str>,
     ) -> Result<(), SignatureError> {
         if let Some(header) = signature_256 {
-            let expected = parse_hex(header, "sha256=", 32)?;
-            let mut mac =
-                <Hmac<Sha256> as KeyInit>::new_from_slice(self.secret.expose_secret().as_bytes())
-                    .map_err(|_| SignatureError::Mismatch)?;
+            let expected = parse_hex::<32>(header, "sha256=")?;
+            let mut mac = self.keys.sha256.clone();
             mac.update(raw_body);
             return compare(&mac.finalize().into_bytes(), &expected);
         }
         match signature_sha1 {
             Some(header) if self.allow_sha1 => {
-                let expected = parse_hex(header, "sha1=", 20)?;
-                let mut mac =
-                    <Hmac<Sha1> as KeyInit>::new_from_slice(self.secret.expose_secret().as_bytes())
-                        .map_err(|_| SignatureError::Mismatch)?;
+                let expected = parse_hex::<20>(header, "sha1=")?;
+                let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(
+                    self.keys.secret.expose_secret().as_bytes(),
+                )
+                .map_err(|_| SignatureError::Mismatch)?;
                 mac.update(raw_body);
                 compare(&mac.finalize().into_bytes(), &expected)
             }
@@ -127,10 +137,11 @@ impl SignatureVerifier {
     pub fn sign(&self, raw_body: &[u8]) -> String {
         format!(
             "sha256={}",
-            hex::encode(hmac_sha256(
-                self.secret.expose_secret().as_bytes(),
-                raw_body
-            ))
+            hex::encode({
+                let mut mac = self.keys.sha256.clone();
+                mac.update(raw_body);
+                mac.finalize().into_bytes()
+            })
         )
     }
 }
@@ -144,19 +155,17 @@ pub(crate) fn hmac_sha256(key: &[u8], message: &[u8]) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
-fn parse_hex(header: &str, prefix: &str, len: usize) -> Result<Vec<u8>, SignatureError> {
+/// `<prefix><2N hex digits>` (prefix in any case) into N bytes, without allocating.
+fn parse_hex<const N: usize>(header: &str, prefix: &str) -> Result<[u8; N], SignatureError> {
     let header = header.trim();
     let hex_part = header
         .get(..prefix.len())
         .filter(|p| p.eq_ignore_ascii_case(prefix))
         .map(|_| &header[prefix.len()..])
         .ok_or(SignatureError::Malformed)?;
-    let bytes = hex::decode(hex_part).map_err(|_| SignatureError::Malformed)?;
-    if bytes.len() == len {
-        Ok(bytes)
-    } else {
-        Err(SignatureError::Malformed)
-    }
+    let mut bytes = [0u8; N];
+    hex::decode_to_slice(hex_part, &mut bytes).map_err(|_| SignatureError::Malformed)?;
+    Ok(bytes)
 }
 
 fn compare(actual: &[u8], expected: &[u8]) -> Result<(), SignatureError> {
