@@ -10,6 +10,7 @@ use hbdta_bot::config::{
     self, ConfigError, MessengerConfig, OpenDotaConfig, ServeConfig, WorkerConfig,
 };
 use hbdta_bot::conversation::{Conversation, Incoming, Reply};
+use hbdta_bot::dev;
 use hbdta_bot::server::{AppState, app};
 use hbdta_bot::stats::Stats;
 use hbdta_bot::workers;
@@ -32,6 +33,24 @@ enum Command {
     Serve(ServeArgs),
     /// Ask the bot something from the terminal (OpenDota only; no Facebook page needed).
     Ask(AskArgs),
+    /// Chat with the bot in a browser: the bot plus a local stand-in for Messenger (no Facebook
+    /// page, token or public URL needed).
+    Dev(DevArgs),
+}
+
+#[derive(Args)]
+struct DevArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: String,
+    /// Port to listen on (0: any free port).
+    #[arg(long, env = "PORT", default_value_t = 3000)]
+    port: u16,
+    /// Do not print a line per webhook and Send API call.
+    #[arg(long)]
+    quiet: bool,
+    #[command(flatten)]
+    opendota: OpenDotaArgs,
 }
 
 #[derive(Args, Clone, Default)]
@@ -133,10 +152,12 @@ impl ServeArgs {
     }
 }
 
-fn init_tracing() {
+/// Logs to stderr; `RUST_LOG` or else `default` (such as `info`) says how much.
+fn init_tracing(default: &str) {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| default.into()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -145,8 +166,14 @@ fn init_tracing() {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing();
+    // `dev` prints its own line per call; its log shows only what went wrong.
+    init_tracing(if matches!(cli.command, Some(Command::Dev(_))) {
+        "warn"
+    } else {
+        "info"
+    });
     match cli.command {
+        Some(Command::Dev(dev)) => run_dev(dev).await,
         Some(Command::Ask(ask)) => run_ask(ask).await,
         Some(Command::Serve(serve)) => run_serve(serve).await,
         None => run_serve(cli.serve).await,
@@ -244,6 +271,54 @@ fn warm_up_in_background(stats: &Stats) {
             tracing::warn!(error = %e, "could not preload OpenDota constants; they load on first use");
         }
     });
+}
+
+#[allow(
+    clippy::print_stdout,
+    reason = "`dev` tells the person at the terminal where the chat page is"
+)]
+async fn run_dev(args: DevArgs) -> ExitCode {
+    let addr = match config::socket_addr(&args.host, args.port) {
+        Ok(addr) => addr,
+        Err(e) => {
+            eprintln!("hbdta-bot: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let opendota = args.opendota.config();
+    let opendota_url = opendota
+        .base_url
+        .clone()
+        .unwrap_or_else(|| opendota_sdk::DEFAULT_BASE_URL.to_owned());
+    let options = dev::DevOptions {
+        addr,
+        opendota,
+        log: !args.quiet,
+    };
+    let server = match dev::start(options).await {
+        Ok(server) => server,
+        Err(e @ dev::DevError::Listen { .. }) => {
+            eprintln!("hbdta-bot: {e}");
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("hbdta-bot: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    println!("hbdta-bot dev: chat with the bot at {}", server.url());
+    println!(
+        "  Messenger is played locally (signed webhooks, a stand-in Send API); OpenDota: {opendota_url}"
+    );
+    println!("  Each browser tab is another person. Ctrl-C to stop.");
+    shutdown_signal().await;
+    match server.stop().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hbdta-bot: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 async fn shutdown_signal() {
