@@ -165,6 +165,10 @@ fn init_tracing(default: &str) {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // On AWS Lambda the same binary serves Lambda events (see `hbdta_bot::lambda`).
+    if hbdta_bot::lambda::is_lambda() {
+        return run_lambda().await;
+    }
     let cli = Cli::parse();
     // `dev` prints its own line per call; its log shows only what went wrong.
     init_tracing(if matches!(cli.command, Some(Command::Dev(_))) {
@@ -423,6 +427,34 @@ fn render_for_terminal(reply: &Reply) -> String {
             }
             out.push_str("+--\n");
             out
+        }
+    }
+}
+
+/// On AWS Lambda: the `serve` settings from the environment (Lambda passes no arguments) plus
+/// the Lambda ones, everything built once, then the Lambda runtime's loop.
+async fn run_lambda() -> ExitCode {
+    hbdta_bot::lambda::init_tracing();
+    let config = Cli::try_parse()
+        .map_err(|e| e.to_string())
+        .and_then(|cli| cli.serve.config().map_err(|e| e.to_string()))
+        .and_then(|serve| {
+            hbdta_bot::lambda::LambdaConfig::from_env(serve.messenger, serve.opendota)
+                .map_err(|e| e.to_string())
+        })
+        .and_then(|config| hbdta_bot::lambda::handler(&config).map_err(|e| e.to_string()));
+    let handler = match config {
+        Ok(handler) => handler,
+        Err(e) => {
+            eprintln!("hbdta-bot: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match hbdta_bot::lambda::run(handler).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hbdta-bot: {e}");
+            ExitCode::from(1)
         }
     }
 }

@@ -12,7 +12,7 @@ use axum::routing::get;
 use messenger_sdk::axum::{SignedWebhook, WebhookConfig, WebhookRejection, handshake};
 use messenger_sdk::webhook::EventKind;
 
-use crate::workers::{Dispatcher, Job};
+use crate::workers::{DispatchError, Dispatcher, Job};
 
 /// What the handlers share.
 #[derive(Debug, Clone)]
@@ -47,7 +47,8 @@ async fn healthz() -> &'static str {
 }
 
 /// Verifies and parses (the extractor), hands the events to the workers and answers at once:
-/// the answer never waits for OpenDota or the Send API.
+/// the answer never waits for OpenDota or the Send API (except on Lambda with
+/// `HBDTA_LAMBDA_WORKER=inline`, where the dispatcher answers first).
 async fn receive(
     State(Shared(state)): State<Shared>,
     webhook: Result<SignedWebhook, WebhookRejection>,
@@ -77,8 +78,14 @@ async fn receive(
             None => tracing::debug!(kind, "event needs no answer"),
         }
     }
-    match state.dispatcher.dispatch(jobs) {
+    match state.dispatcher.dispatch(jobs).await {
         Ok(_) => (StatusCode::OK, "EVENT_RECEIVED").into_response(),
-        Err(full) => (StatusCode::SERVICE_UNAVAILABLE, full.to_string()).into_response(),
+        Err(DispatchError::QueueFull) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the worker queues are full",
+        )
+            .into_response(),
+        // The details are logged; Meta only needs to deliver again.
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "try again later").into_response(),
     }
 }

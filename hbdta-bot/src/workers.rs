@@ -9,7 +9,13 @@
 //! - When a queue is full, [`Dispatcher::dispatch`] says so and the webhook answers 503, so Meta
 //!   delivers the body again later; nothing is dropped silently, and what was queued before is
 //!   recognised as a duplicate then.
+//!
+//! On AWS Lambda there are no background workers (work after the response is frozen): the
+//! [`Dispatcher`] either hands the jobs to another invocation ([`Dispatcher::invoke`], see
+//! [`crate::lambda`]) or answers them before the webhook replies ([`Dispatcher::inline`]).
 
+use std::borrow::Borrow;
+use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -23,9 +29,11 @@ use tokio::task::JoinSet;
 
 use crate::config::WorkerConfig;
 use crate::conversation::{Card, CardButton, Conversation, Incoming, Reply};
+use crate::lambda::{HandoffError, Invoker};
 
-/// One event to answer.
-#[derive(Debug, Clone)]
+/// One event to answer. Serializable, so a Lambda worker invocation can carry it
+/// (`{"psid": "…", "incoming": {"text": "…"}, "key": "mid:…"}`).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Job {
     /// Who to answer.
     pub psid: Psid,
@@ -33,7 +41,8 @@ pub struct Job {
     pub incoming: Incoming,
     /// The de-duplication key (the message id, or sender + timestamp + kind).
     pub key: String,
-    /// When the webhook received it.
+    /// When this process received it (a deserialized job: when it was decoded).
+    #[serde(skip, default = "Instant::now")]
     pub received: Instant,
 }
 
@@ -71,53 +80,159 @@ impl Job {
     }
 }
 
-/// The queues are full: answer 503 so Meta delivers again later.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("the worker queues are full")]
-pub struct QueueFull;
+/// Why accepted events could not be handed over: the webhook answers 503, so Meta delivers the
+/// body again later.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DispatchError {
+    /// The worker queues are full.
+    #[error("the worker queues are full")]
+    QueueFull,
+    /// The Lambda worker invocation was not accepted.
+    #[error("the worker invocation failed: {0}")]
+    Invoke(#[from] HandoffError),
+}
 
-/// Hands jobs to the workers. Cheap to clone; when every clone is dropped the workers finish
-/// what is queued and stop.
+/// Hands jobs to whoever answers them, skipping redeliveries. Cheap to clone; with in-process
+/// workers, when every clone is dropped the workers finish what is queued and stop.
 #[derive(Clone)]
 pub struct Dispatcher {
-    shards: Arc<[mpsc::Sender<Job>]>,
+    route: Route,
     seen: moka::sync::Cache<String, ()>,
+}
+
+#[derive(Clone)]
+enum Route {
+    /// In-process workers, one queue each (the server).
+    Queues(Arc<[mpsc::Sender<Job>]>),
+    /// Answered before `dispatch` returns (Lambda, `HBDTA_LAMBDA_WORKER=inline`).
+    Inline {
+        conversation: Conversation,
+        graph: messenger_sdk::Client,
+    },
+    /// Handed to an asynchronous invocation of the same Lambda function.
+    Invoke(Invoker),
 }
 
 impl std::fmt::Debug for Dispatcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Dispatcher")
-            .field("workers", &self.shards.len())
-            .finish_non_exhaustive()
+        let mut f = f.debug_struct("Dispatcher");
+        match &self.route {
+            Route::Queues(shards) => f.field("workers", &shards.len()),
+            Route::Inline { .. } => f.field("route", &"inline"),
+            Route::Invoke(invoker) => f.field("route", invoker),
+        };
+        f.finish_non_exhaustive()
     }
 }
 
 impl Dispatcher {
-    /// Queues every job not seen before. Returns how many were queued (duplicates are skipped).
+    /// Answers every job before [`dispatch`](Self::dispatch) returns: each person's jobs in order,
+    /// different people at once. For AWS Lambda's `HBDTA_LAMBDA_WORKER=inline`, where nothing
+    /// may run after the response.
+    #[must_use]
+    pub fn inline(conversation: Conversation, graph: messenger_sdk::Client) -> Self {
+        Self {
+            route: Route::Inline {
+                conversation,
+                graph,
+            },
+            seen: seen_cache(),
+        }
+    }
+
+    /// Hands the jobs to an asynchronous invocation of a Lambda function (see
+    /// [`crate::lambda`]).
+    #[must_use]
+    pub fn invoke(invoker: Invoker) -> Self {
+        Self {
+            route: Route::Invoke(invoker),
+            seen: seen_cache(),
+        }
+    }
+
+    /// Hands over every job not seen before. Returns how many were handed over (duplicates are
+    /// skipped).
     ///
     /// # Errors
     ///
-    /// [`QueueFull`] when a job could not be queued; jobs queued before it stay queued (and
-    /// their ids are remembered, so a redelivery skips them).
-    pub fn dispatch(&self, jobs: Vec<Job>) -> Result<usize, QueueFull> {
+    /// [`DispatchError::QueueFull`] when a job could not be queued; jobs queued before it stay
+    /// queued (and their ids are remembered, so a redelivery skips them).
+    /// [`DispatchError::Invoke`] when the worker invocation failed; none of the jobs counts as
+    /// seen then.
+    pub async fn dispatch(&self, jobs: Vec<Job>) -> Result<usize, DispatchError> {
+        match &self.route {
+            Route::Queues(shards) => self.enqueue(shards, jobs),
+            Route::Inline {
+                conversation,
+                graph,
+            } => {
+                let fresh = self.fresh(jobs);
+                let answered = fresh.len();
+                answer_all(conversation, graph, fresh).await;
+                Ok(answered)
+            }
+            Route::Invoke(invoker) => {
+                let fresh = self.fresh(jobs);
+                if fresh.is_empty() {
+                    return Ok(0);
+                }
+                if let Err(e) = invoker.invoke(&fresh).await {
+                    for job in &fresh {
+                        self.seen.invalidate(&job.key);
+                    }
+                    tracing::warn!(error = %e, "worker invocation failed; asking Meta to deliver again");
+                    return Err(e.into());
+                }
+                Ok(fresh.len())
+            }
+        }
+    }
+
+    fn enqueue(
+        &self,
+        shards: &[mpsc::Sender<Job>],
+        jobs: Vec<Job>,
+    ) -> Result<usize, DispatchError> {
         let mut queued = 0;
         for job in jobs {
-            let entry = self.seen.entry(job.key.clone()).or_insert(());
-            if !entry.is_fresh() {
-                tracing::debug!(key = %job.key, "duplicate delivery skipped");
+            if !self.first_time(&job) {
                 continue;
             }
-            let shard = &self.shards[shard_of(&job.psid, self.shards.len())];
+            let shard = &shards[shard_of(&job.psid, shards.len())];
             let key = job.key.clone();
             if let Err(e) = shard.try_send(job) {
                 self.seen.invalidate(&key);
                 tracing::warn!(error = %e, "worker queue full; asking Meta to deliver again");
-                return Err(QueueFull);
+                return Err(DispatchError::QueueFull);
             }
             queued += 1;
         }
         Ok(queued)
     }
+
+    /// The jobs not seen before (and now remembered).
+    fn fresh(&self, jobs: Vec<Job>) -> Vec<Job> {
+        jobs.into_iter()
+            .filter(|job| self.first_time(job))
+            .collect()
+    }
+
+    fn first_time(&self, job: &Job) -> bool {
+        let fresh = self.seen.entry(job.key.clone()).or_insert(()).is_fresh();
+        if !fresh {
+            tracing::debug!(key = %job.key, "duplicate delivery skipped");
+        }
+        fresh
+    }
+}
+
+/// Message ids seen in the last hour.
+fn seen_cache() -> moka::sync::Cache<String, ()> {
+    moka::sync::Cache::builder()
+        .max_capacity(100_000)
+        .time_to_live(Duration::from_secs(3600))
+        .build()
 }
 
 fn shard_of(psid: &Psid, shards: usize) -> usize {
@@ -145,14 +260,10 @@ pub fn queues(config: WorkerConfig) -> (Dispatcher, Queues) {
     let (shards, receivers): (Vec<_>, Vec<_>) = (0..config.concurrency.max(1))
         .map(|_| mpsc::channel::<Job>(config.queue_per_worker.max(1)))
         .unzip();
-    let seen = moka::sync::Cache::builder()
-        .max_capacity(100_000)
-        .time_to_live(Duration::from_secs(3600))
-        .build();
     (
         Dispatcher {
-            shards: shards.into(),
-            seen,
+            route: Route::Queues(shards.into()),
+            seen: seen_cache(),
         },
         Queues(receivers),
     )
@@ -180,6 +291,48 @@ pub fn spawn(
         });
     }
     set
+}
+
+/// Answers `jobs` and returns when all are answered: each person's jobs one after the other, in
+/// order; different people at once. (The Lambda worker invocation and `inline` mode.)
+pub async fn answer_all(
+    conversation: &Conversation,
+    graph: &messenger_sdk::Client,
+    jobs: Vec<Job>,
+) {
+    let mut people = JoinSet::new();
+    for jobs in by_person(jobs) {
+        let conversation = conversation.clone();
+        let graph = graph.clone();
+        people.spawn(async move {
+            for job in jobs {
+                answer(&conversation, &graph, job).await;
+            }
+        });
+    }
+    while let Some(done) = people.join_next().await {
+        if let Err(e) = done {
+            tracing::error!(error = %e, "an answer task failed");
+        }
+    }
+}
+
+/// `jobs` grouped by person, each group in arrival order, groups in order of first arrival.
+pub(crate) fn by_person<T, I>(jobs: I) -> Vec<Vec<T>>
+where
+    T: Borrow<Job>,
+    I: IntoIterator<Item = T>,
+{
+    let mut groups: Vec<Vec<T>> = Vec::new();
+    let mut index: HashMap<Psid, usize> = HashMap::new();
+    for job in jobs {
+        let i = *index.entry(job.borrow().psid.clone()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[i].push(job);
+    }
+    groups
 }
 
 /// Answers one job: seen mark and typing indicator first, then the conversation, then the replies

@@ -29,8 +29,10 @@ use opendota_sdk::models::players::{Player, PlayerHero, RecentMatch};
 
 use crate::stats::{Calls, LookupError, Stats};
 
-/// What a person sent.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a person sent. Serialized as `{"text": "…"}` or `{"payload": "…"}` (the Lambda worker
+/// event carries it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Incoming {
     /// A typed message.
     Text(String),
