@@ -1,9 +1,10 @@
 //! AWS Lambda: the same binary and the same router as the server.
 //!
 //! `main` checks [`is_lambda`] (`AWS_LAMBDA_RUNTIME_API` is set) first and then serves through
-//! the Lambda runtime instead of a socket. Everything expensive (the HTTP client and its TLS
-//! roots, the API clients, the caches, the parsed secrets, the AWS SDK client) is built once per
-//! execution environment by [`handler`], before the first event; warm invocations reuse it.
+//! the Lambda runtime instead of a socket. Everything expensive (the one HTTP client, which the
+//! AWS SDK sends through too, the API clients, the caches, the parsed secrets, the AWS SDK
+//! client) is built once per execution environment by [`handler`], before the first event; warm
+//! invocations reuse it.
 //!
 //! An invocation is one of two events ([`Invocation`]):
 //!
@@ -49,6 +50,13 @@ use aws_sdk_lambda::error::{DisplayErrorContext, SdkError};
 use aws_sdk_lambda::operation::invoke::InvokeError;
 use aws_sdk_lambda::primitives::Blob;
 use aws_sdk_lambda::types::InvocationType;
+use aws_smithy_runtime_api::client::http::{
+    HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
+};
+use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse as SdkHttpResponse};
+use aws_smithy_runtime_api::client::result::ConnectorError;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::body::SdkBody;
 use axum::Router;
 use lambda_http::http::Uri;
 use lambda_http::request::{LambdaRequest, RequestContext};
@@ -252,7 +260,7 @@ pub fn handler(config: &LambdaConfig) -> Result<Handler, ConfigError> {
     let graph = config.messenger.client(&http)?;
     let conversation = Conversation::new(Stats::new(opendota));
     let dispatcher = match &config.worker {
-        WorkerMode::Invoke(target) => Dispatcher::invoke(Invoker::from_target(target)),
+        WorkerMode::Invoke(target) => Dispatcher::invoke(Invoker::from_target(target, &http)),
         WorkerMode::Inline => Dispatcher::inline(conversation.clone(), graph.clone()),
     };
     let state = AppState {
@@ -491,11 +499,11 @@ impl Invoker {
         }
     }
 
-    /// The invoker for `target`, with [`lambda_client`].
+    /// The invoker for `target`, with [`lambda_client`] over `http`.
     #[must_use]
-    pub fn from_target(target: &InvokeTarget) -> Self {
+    pub fn from_target(target: &InvokeTarget, http: &reqwest::Client) -> Self {
         Self::new(
-            lambda_client(target),
+            lambda_client(target, http),
             target.function_name.clone(),
             target.qualifier.clone(),
         )
@@ -528,12 +536,13 @@ impl Invoker {
     }
 }
 
-/// The Lambda API client for `target`: the environment's credentials and region, and bounded
+/// The Lambda API client for `target`: the environment's credentials and region, requests sent
+/// through `http` (the bot's one HTTP client: its connection pool and TLS set-up), and bounded
 /// time. Meta wants the webhook's 200 within 5 s, so an `Invoke` gets 1 s per attempt, two
 /// attempts (the SDK retries only throttling and transient errors), 3 s in all; after that the
 /// webhook answers 503 and Meta delivers again.
 #[must_use]
-pub fn lambda_client(target: &InvokeTarget) -> aws_sdk_lambda::Client {
+pub fn lambda_client(target: &InvokeTarget, http: &reqwest::Client) -> aws_sdk_lambda::Client {
     let credentials = Credentials::new(
         target.access_key_id.clone(),
         target.secret_access_key.expose_secret().to_owned(),
@@ -548,6 +557,7 @@ pub fn lambda_client(target: &InvokeTarget) -> aws_sdk_lambda::Client {
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(target.region.clone()))
         .credentials_provider(credentials)
+        .http_client(ReqwestClient(http.clone()))
         .retry_config(RetryConfig::standard().with_max_attempts(2))
         .timeout_config(
             TimeoutConfig::builder()
@@ -560,6 +570,64 @@ pub fn lambda_client(target: &InvokeTarget) -> aws_sdk_lambda::Client {
         builder = builder.endpoint_url(url.clone());
     }
     aws_sdk_lambda::Client::from_conf(builder.build())
+}
+
+/// The AWS SDK's HTTP client: requests go through the bot's reqwest client, instead of the SDK's
+/// own hyper client (which brings HTTP/2 and a second TLS set-up into the binary for one call).
+/// The SDK signs the request first and bounds its time itself.
+#[derive(Debug, Clone)]
+struct ReqwestClient(reqwest::Client);
+
+impl HttpClient for ReqwestClient {
+    fn http_connector(
+        &self,
+        _settings: &HttpConnectorSettings,
+        _components: &RuntimeComponents,
+    ) -> SharedHttpConnector {
+        SharedHttpConnector::new(self.clone())
+    }
+}
+
+impl HttpConnector for ReqwestClient {
+    fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+        let client = self.0.clone();
+        HttpConnectorFuture::new(async move {
+            let request = request
+                .try_into_http1x()
+                .map_err(|e| ConnectorError::user(e.into()))?;
+            let (parts, body) = request.into_parts();
+            // Invoke's payload is in memory; the SDK streams nothing here.
+            let body = body
+                .bytes()
+                .map(bytes::Bytes::copy_from_slice)
+                .ok_or_else(|| ConnectorError::user("a streaming request body".into()))?;
+            let response = client
+                .request(parts.method, parts.uri.to_string())
+                .headers(parts.headers)
+                .body(body)
+                .send()
+                .await
+                .map_err(connector_error)?;
+            let status = response.status();
+            let headers = response.headers().clone();
+            let body = response.bytes().await.map_err(connector_error)?;
+            let mut http = lambda_http::http::Response::new(SdkBody::from(body));
+            *http.status_mut() = status;
+            *http.headers_mut() = headers;
+            SdkHttpResponse::try_from(http).map_err(|e| ConnectorError::other(e.into(), None))
+        })
+    }
+}
+
+/// A reqwest error as the SDK classifies them (timeouts and I/O errors are retried).
+fn connector_error(e: reqwest::Error) -> ConnectorError {
+    if e.is_timeout() {
+        ConnectorError::timeout(e.into())
+    } else if e.is_connect() || e.is_request() || e.is_body() {
+        ConnectorError::io(e.into())
+    } else {
+        ConnectorError::other(e.into(), None)
+    }
 }
 
 /// The worker event payloads for `jobs`: one `{"hbdta_worker":1,"jobs":[…]}` when it fits in

@@ -142,7 +142,7 @@ async fn harness(mode: Mode) -> Harness {
         Mode::Invoke { qualifier } => {
             let target = target(&aws, qualifier);
             Dispatcher::invoke(Invoker::new(
-                lambda_client(&target),
+                lambda_client(&target, &reqwest::Client::new()),
                 FUNCTION,
                 target.qualifier.clone(),
             ))
