@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
-use std::path::PathBuf;
+mod common;
+
+use common::fixture;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -13,13 +15,6 @@ use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const BIN: &str = env!("CARGO_BIN_EXE_hbdta-bot");
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures/opendota")
-        .join(format!("{name}.json"));
-    std::fs::read_to_string(&path).unwrap()
-}
 
 #[test]
 fn a_missing_or_empty_secret_stops_it_with_status_2_naming_it() {

@@ -2,33 +2,14 @@
 //! The conversation against a wiremock OpenDota: the replies for every kind of message, the
 //! errors, and the OpenDota calls each answer costs.
 
-use std::path::PathBuf;
-use std::time::Duration;
+mod common;
+
+use common::{fixture, opendota_client as client};
 
 use hbdta_bot::conversation::{Answer, Card, CardButton, Choice, Conversation, Incoming, Reply};
 use hbdta_bot::stats::Stats;
 use wiremock::matchers::{any, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures/opendota")
-        .join(format!("{name}.json"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn client(server: &MockServer) -> opendota_sdk::Client {
-    opendota_sdk::Client::builder()
-        .base_url(format!("{}/api", server.uri()))
-        .rate_limit(opendota_sdk::RateLimit::Disabled)
-        .retry(opendota_sdk::RetryConfig::new(
-            1,
-            Duration::from_millis(1),
-            Duration::from_millis(2),
-        ))
-        .build()
-        .unwrap()
-}
 
 /// `GET /api{route}` answers `status` with `body`, and must be called `expect` times.
 async fn answer(server: &MockServer, route: &str, status: u16, body: String, expect: u64) {

@@ -3,8 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
+mod common;
+
+use common::{fixture, od_ok};
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use hbdta_bot::config::OpenDotaConfig;
@@ -14,44 +16,29 @@ use tokio::sync::mpsc;
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures/opendota")
-        .join(format!("{name}.json"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-async fn od(server: &MockServer, route: &str, name: &str) {
-    Mock::given(method("GET"))
-        .and(path(format!("/api{route}")))
-        .respond_with(ResponseTemplate::new(200).set_body_string(fixture(name)))
-        .mount(server)
-        .await;
-}
-
 /// A fake OpenDota knowing Arteezy (86745912) and a search for "arteezy" with several matches.
 async fn opendota() -> MockServer {
     let server = MockServer::start().await;
-    od(
+    od_ok(
         &server,
         "/constants/heroes",
         "bot_constants_heroes__catalog",
     )
     .await;
-    od(
+    od_ok(
         &server,
         "/constants/item_ids",
         "bot_constants_item_ids__catalog",
     )
     .await;
-    od(&server, "/players/86745912", "bot_players_get__arteezy").await;
-    od(
+    od_ok(&server, "/players/86745912", "bot_players_get__arteezy").await;
+    od_ok(
         &server,
         "/players/86745912/heroes",
         "bot_players_heroes__arteezy",
     )
     .await;
-    od(
+    od_ok(
         &server,
         "/players/86745912/recentMatches",
         "bot_players_recent_matches__arteezy",

@@ -10,7 +10,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
-use std::path::PathBuf;
+mod common;
+
+use common::{fixture_in, od_ok, opendota_client};
 use std::time::{Duration, Instant};
 
 use hbdta_bot::conversation::{Conversation, Incoming};
@@ -34,37 +36,8 @@ const BOB: &str = "7100000000000002";
 const FUNCTION: &str = "hbdta-bot";
 const INVOKE_PATH: &str = "/2015-03-31/functions/hbdta-bot/invocations";
 
-fn read(dir: &str, name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures")
-        .join(dir)
-        .join(format!("{name}.json"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 fn event(name: &str) -> Value {
-    serde_json::from_str(&read("lambda", name)).unwrap()
-}
-
-fn opendota_client(server: &MockServer) -> opendota_sdk::Client {
-    opendota_sdk::Client::builder()
-        .base_url(format!("{}/api", server.uri()))
-        .rate_limit(opendota_sdk::RateLimit::Disabled)
-        .retry(opendota_sdk::RetryConfig::new(
-            1,
-            Duration::from_millis(1),
-            Duration::from_millis(2),
-        ))
-        .build()
-        .unwrap()
-}
-
-async fn od_ok(server: &MockServer, route: &str, name: &str) {
-    Mock::given(method("GET"))
-        .and(path(format!("/api{route}")))
-        .respond_with(ResponseTemplate::new(200).set_body_string(read("opendota", name)))
-        .mount(server)
-        .await;
+    serde_json::from_str(&fixture_in("lambda", name)).unwrap()
 }
 
 /// The function with its fakes: OpenDota, the Graph API and the Lambda API.

@@ -8,7 +8,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
-use std::path::PathBuf;
+mod common;
+
+use common::{fixture, od, od_ok, opendota_client};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -32,38 +34,6 @@ const VERIFY: &str = "bot-verify-token";
 const TOKEN: &str = "bot-page-token";
 const ALICE: &str = "7000000000000001";
 const BOB: &str = "7000000000000002";
-
-fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures/opendota")
-        .join(format!("{name}.json"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn opendota_client(server: &MockServer) -> opendota_sdk::Client {
-    opendota_sdk::Client::builder()
-        .base_url(format!("{}/api", server.uri()))
-        .rate_limit(opendota_sdk::RateLimit::Disabled)
-        .retry(opendota_sdk::RetryConfig::new(
-            1,
-            Duration::from_millis(1),
-            Duration::from_millis(2),
-        ))
-        .build()
-        .unwrap()
-}
-
-async fn od(server: &MockServer, route: &str, status: u16, body: String) {
-    Mock::given(method("GET"))
-        .and(path(format!("/api{route}")))
-        .respond_with(ResponseTemplate::new(status).set_body_string(body))
-        .mount(server)
-        .await;
-}
-
-async fn od_ok(server: &MockServer, route: &str, name: &str) {
-    od(server, route, 200, fixture(name)).await;
-}
 
 async fn mount_player(server: &MockServer, id: u32, who: &str, best_hero: u16) {
     od_ok(
