@@ -12,17 +12,16 @@
 
 mod common;
 
-use common::{fixture_in, od_ok, opendota_client};
+use common::{expected_sends, fixture_in, od_ok, opendota_client, sent_to};
 use std::time::{Duration, Instant};
 
 use hbdta_bot::conversation::{Conversation, Incoming};
 use hbdta_bot::lambda::{Handler, Invocation, InvokeTarget, Invoker, lambda_client};
 use hbdta_bot::server::{AppState, app};
 use hbdta_bot::stats::Stats;
-use hbdta_bot::workers::{Dispatcher, to_message};
+use hbdta_bot::workers::Dispatcher;
 use lambda_http::{Context, LambdaEvent};
 use messenger_sdk::axum::WebhookConfig;
-use messenger_sdk::send::{Recipient, SendRequest, SenderAction};
 use secrecy::SecretString;
 use serde_json::{Value, json};
 use wiremock::matchers::{header, method, path, query_param};
@@ -170,39 +169,6 @@ async fn invocations(aws: &MockServer) -> Vec<Request> {
         .into_iter()
         .filter(|r| r.url.path() == INVOKE_PATH)
         .collect()
-}
-
-/// The Send API bodies the fake Graph API received for `psid`, in order, once `n` arrived.
-async fn sent_to(graph: &MockServer, psid: &str, n: usize) -> Vec<Value> {
-    let started = Instant::now();
-    loop {
-        let bodies: Vec<Value> = graph
-            .received_requests()
-            .await
-            .unwrap()
-            .iter()
-            .map(|r| serde_json::from_slice::<Value>(&r.body).unwrap())
-            .filter(|b| b["recipient"]["id"] == psid)
-            .collect();
-        if bodies.len() >= n || started.elapsed() > Duration::from_secs(10) {
-            return bodies;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
-
-/// What the bot must send `psid` for `incoming`: seen, typing, then each reply.
-async fn expected(h: &Harness, psid: &str, incoming: Incoming) -> Vec<Value> {
-    let reference = Stats::new(opendota_client(&h.opendota));
-    let answer = Conversation::new(reference).respond(&incoming).await;
-    let mut out = vec![
-        serde_json::to_value(SendRequest::action(psid, SenderAction::MarkSeen)).unwrap(),
-        serde_json::to_value(SendRequest::action(psid, SenderAction::TypingOn)).unwrap(),
-    ];
-    out.extend(answer.replies.into_iter().map(|reply| {
-        serde_json::to_value(SendRequest::new(Recipient::from(psid), to_message(reply))).unwrap()
-    }));
-    out
 }
 
 #[tokio::test]
@@ -421,9 +387,16 @@ async fn the_worker_event_answers_with_the_send_api() {
         assert_eq!(output, json!({"answered": answered}));
     }
     // The invocation returned after the answers were sent: nothing to wait for.
-    let mut want_alice = expected(&h, ALICE, Incoming::Text("86745912".to_owned())).await;
-    want_alice.extend(expected(&h, ALICE, Incoming::Text("help 🙏".to_owned())).await);
-    let want_bob = expected(&h, BOB, Incoming::Payload("GET_STARTED".to_owned())).await;
+    let mut want_alice =
+        expected_sends(&h.opendota, ALICE, Incoming::Text("86745912".to_owned())).await;
+    want_alice
+        .extend(expected_sends(&h.opendota, ALICE, Incoming::Text("help 🙏".to_owned())).await);
+    let want_bob = expected_sends(
+        &h.opendota,
+        BOB,
+        Incoming::Payload("GET_STARTED".to_owned()),
+    )
+    .await;
     let alice = sent_to(&h.graph, ALICE, want_alice.len()).await;
     assert_eq!(alice, want_alice);
     assert_eq!(sent_to(&h.graph, BOB, want_bob.len()).await, want_bob);
@@ -443,7 +416,7 @@ async fn inline_mode_answers_before_the_200() {
     let h = harness(Mode::Inline).await;
     let response = invoke(&h.handler, &event("apigw_v2__webhook_post")).await;
     assert_eq!(status(&response), 200, "{response:#}");
-    let want = expected(&h, ALICE, Incoming::Text("86745912".to_owned())).await;
+    let want = expected_sends(&h.opendota, ALICE, Incoming::Text("86745912".to_owned())).await;
     let sent: Vec<Value> = h
         .graph
         .received_requests()
@@ -657,7 +630,7 @@ async fn the_binary_on_a_runtime_api_answers_inline_before_its_200() {
     assert_eq!(posted.body["statusCode"], 200, "{:#}", posted.body);
     assert_eq!(posted.body["body"], "EVENT_RECEIVED");
     // The answer went out before the response did.
-    let want = expected(&h, ALICE, Incoming::Text("help".to_owned())).await;
+    let want = expected_sends(&h.opendota, ALICE, Incoming::Text("help".to_owned())).await;
     let sent: Vec<Value> = h
         .graph
         .received_requests()
@@ -705,8 +678,13 @@ async fn the_binary_hands_over_with_invoke_and_answers_the_worker_event() {
     let posted = runtime.posted().await;
     assert_eq!(posted.request_id, "req-worker");
     assert_eq!(posted.body, json!({"answered": 2}));
-    let want_alice = expected(&h, ALICE, Incoming::Text("help 🙏".to_owned())).await;
-    let want_bob = expected(&h, BOB, Incoming::Payload("GET_STARTED".to_owned())).await;
+    let want_alice = expected_sends(&h.opendota, ALICE, Incoming::Text("help 🙏".to_owned())).await;
+    let want_bob = expected_sends(
+        &h.opendota,
+        BOB,
+        Incoming::Payload("GET_STARTED".to_owned()),
+    )
+    .await;
     assert_eq!(sent_to(&h.graph, ALICE, want_alice.len()).await, want_alice);
     assert_eq!(sent_to(&h.graph, BOB, want_bob.len()).await, want_bob);
 }

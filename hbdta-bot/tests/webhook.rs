@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{fixture, od, od_ok, opendota_client};
+use common::{expected_sends, fixture, od, od_ok, opendota_client, sent_to};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -20,9 +20,8 @@ use hbdta_bot::config::WorkerConfig;
 use hbdta_bot::conversation::{Conversation, Incoming};
 use hbdta_bot::server::{AppState, app};
 use hbdta_bot::stats::Stats;
-use hbdta_bot::workers::{self, to_message};
+use hbdta_bot::workers;
 use messenger_sdk::axum::WebhookConfig;
-use messenger_sdk::send::{Recipient, SendRequest, SenderAction};
 use messenger_sdk::webhook::SignatureVerifier;
 use serde_json::{Value, json};
 use tower::ServiceExt;
@@ -166,48 +165,6 @@ async fn post(app: &Router, body: Vec<u8>, signed: bool) -> StatusCode {
         .status()
 }
 
-/// The Send API bodies the fake Graph API received for `psid`, in order, once `n` arrived.
-async fn sent_to(graph: &MockServer, psid: &str, n: usize) -> Vec<Value> {
-    let started = Instant::now();
-    loop {
-        let bodies: Vec<Value> = graph
-            .received_requests()
-            .await
-            .unwrap()
-            .iter()
-            .map(|r| serde_json::from_slice::<Value>(&r.body).unwrap())
-            .filter(|b| b["recipient"]["id"] == psid)
-            .collect();
-        if bodies.len() >= n || started.elapsed() > Duration::from_secs(10) {
-            // Give stray extra sends a moment to show up, so "exactly n" is checked.
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            return graph
-                .received_requests()
-                .await
-                .unwrap()
-                .iter()
-                .map(|r| serde_json::from_slice::<Value>(&r.body).unwrap())
-                .filter(|b| b["recipient"]["id"] == psid)
-                .collect();
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
-
-/// What the bot must send `psid` for `incoming`: seen, typing, then each reply.
-async fn expected(h: &Harness, psid: &str, incoming: Incoming) -> Vec<Value> {
-    let reference = Stats::new(opendota_client(&h.opendota));
-    let answer = Conversation::new(reference).respond(&incoming).await;
-    let mut out = vec![
-        serde_json::to_value(SendRequest::action(psid, SenderAction::MarkSeen)).unwrap(),
-        serde_json::to_value(SendRequest::action(psid, SenderAction::TypingOn)).unwrap(),
-    ];
-    out.extend(answer.replies.into_iter().map(|reply| {
-        serde_json::to_value(SendRequest::new(Recipient::from(psid), to_message(reply))).unwrap()
-    }));
-    out
-}
-
 fn card_title(message: &Value) -> &str {
     message["message"]["attachment"]["payload"]["elements"][0]["title"]
         .as_str()
@@ -240,7 +197,7 @@ async fn ask_and_check(h: &Harness, mid: &str, text: &str) -> Vec<Value> {
         post(&h.app, text_body(ALICE, mid, text), true).await,
         StatusCode::OK
     );
-    let want = expected(h, ALICE, Incoming::Text(text.to_owned())).await;
+    let want = expected_sends(&h.opendota, ALICE, Incoming::Text(text.to_owned())).await;
     let got = sent_to(&h.graph, ALICE, want.len()).await;
     assert_eq!(got, want, "Send API calls for {text:?}");
     got
@@ -351,7 +308,7 @@ async fn a_name_with_several_matches_offers_choices_and_a_choice_shows_the_stats
         json!({"text": "Arteezy", "quick_reply": {"payload": "86745912"}}),
     )]);
     assert_eq!(post(&h.app, tap, true).await, StatusCode::OK);
-    let want = expected(&h, ALICE, Incoming::Payload("86745912".to_owned())).await;
+    let want = expected_sends(&h.opendota, ALICE, Incoming::Payload("86745912".to_owned())).await;
     let all = sent_to(&h.graph, ALICE, 3 + want.len()).await;
     assert_eq!(all[3..].to_vec(), want);
     assert_arteezy_stats(&all[3..]);
@@ -508,9 +465,15 @@ async fn several_events_from_several_people_are_each_answered_in_order() {
     ]);
     assert_eq!(post(&h.app, multi, true).await, StatusCode::OK);
 
-    let mut want_alice = expected(&h, ALICE, Incoming::Text("86745912".to_owned())).await;
-    want_alice.extend(expected(&h, ALICE, Incoming::Text("help".to_owned())).await);
-    let want_bob = expected(&h, BOB, Incoming::Payload("GET_STARTED".to_owned())).await;
+    let mut want_alice =
+        expected_sends(&h.opendota, ALICE, Incoming::Text("86745912".to_owned())).await;
+    want_alice.extend(expected_sends(&h.opendota, ALICE, Incoming::Text("help".to_owned())).await);
+    let want_bob = expected_sends(
+        &h.opendota,
+        BOB,
+        Incoming::Payload("GET_STARTED".to_owned()),
+    )
+    .await;
     assert_eq!(
         sent_to(&h.graph, ALICE, want_alice.len()).await,
         want_alice,
@@ -623,7 +586,7 @@ async fn a_full_queue_asks_meta_to_deliver_again_and_nothing_is_lost() {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
-    let help = expected(&h, ALICE, Incoming::Text("help".to_owned())).await;
+    let help = expected_sends(&h.opendota, ALICE, Incoming::Text("help".to_owned())).await;
     let sent = sent_to(&h.graph, ALICE, 3 * help.len()).await;
     assert_eq!(
         sent.len(),

@@ -48,3 +48,50 @@ pub async fn od(server: &MockServer, route: &str, status: u16, body: String) {
 pub async fn od_ok(server: &MockServer, route: &str, name: &str) {
     od(server, route, 200, fixture(name)).await;
 }
+
+/// The Send API bodies `graph` received for `psid`, once there are `n` (or after 10 s); then a
+/// short wait, so that "exactly n" is what gets checked.
+pub async fn sent_to(graph: &MockServer, psid: &str, n: usize) -> Vec<serde_json::Value> {
+    let received = || async {
+        graph
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).ok())
+            .filter(|b| b["recipient"]["id"] == psid)
+            .collect::<Vec<_>>()
+    };
+    let started = std::time::Instant::now();
+    while received().await.len() < n && started.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    received().await
+}
+
+/// What the bot must send `psid` for `incoming` (the conversation's own replies from a cold
+/// `Stats` over the same fake OpenDota): seen, typing, then each reply.
+pub async fn expected_sends(
+    opendota: &MockServer,
+    psid: &str,
+    incoming: hbdta_bot::conversation::Incoming,
+) -> Vec<serde_json::Value> {
+    use messenger_sdk::send::{Recipient, SendRequest, SenderAction};
+    let reference = hbdta_bot::stats::Stats::new(opendota_client(opendota));
+    let answer = hbdta_bot::conversation::Conversation::new(reference)
+        .respond(&incoming)
+        .await;
+    let json = |request: SendRequest| serde_json::to_value(request).unwrap_or_default();
+    let mut out = vec![
+        json(SendRequest::action(psid, SenderAction::MarkSeen)),
+        json(SendRequest::action(psid, SenderAction::TypingOn)),
+    ];
+    out.extend(answer.replies.into_iter().map(|reply| {
+        json(SendRequest::new(
+            Recipient::from(psid),
+            hbdta_bot::workers::to_message(reply),
+        ))
+    }));
+    out
+}
