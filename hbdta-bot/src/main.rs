@@ -262,19 +262,8 @@ async fn start_workers(
         }
     };
     let stats = Stats::new(opendota);
-    warm_up_in_background(&stats);
+    stats.warm_up_in_background();
     Some(workers::spawn(queues, &Conversation::new(stats), &graph))
-}
-
-/// Loads the hero and item constants without delaying start-up; a failure only means the first
-/// question loads them.
-fn warm_up_in_background(stats: &Stats) {
-    let stats = stats.clone();
-    tokio::spawn(async move {
-        if let Err(e) = stats.warm_up().await {
-            tracing::warn!(error = %e, "could not preload OpenDota constants; they load on first use");
-        }
-    });
 }
 
 #[allow(

@@ -192,6 +192,17 @@ impl Stats {
         Ok(())
     }
 
+    /// [`Stats::warm_up`] in a spawned task, without delaying start-up; a failure is logged and
+    /// only means the first question loads the constants.
+    pub fn warm_up_in_background(&self) {
+        let stats = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = stats.warm_up().await {
+                tracing::warn!(error = %e, "could not preload OpenDota constants; they load on first use");
+            }
+        });
+    }
+
     /// Hero names. On failure (logged) an empty catalog, so answers still go out with hero ids.
     pub async fn hero_catalog(&self, calls: &Calls) -> Arc<HeroCatalog> {
         let client = &self.inner.client;

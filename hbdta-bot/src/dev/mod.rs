@@ -170,12 +170,7 @@ pub async fn start(options: DevOptions) -> Result<DevServer, DevError> {
         dispatcher,
     };
     let stats = Stats::new(opendota);
-    let warm = stats.clone();
-    tokio::spawn(async move {
-        if let Err(e) = warm.warm_up().await {
-            tracing::warn!(error = %e, "could not preload OpenDota constants; they load on first use");
-        }
-    });
+    stats.warm_up_in_background();
     let worker_set = workers::spawn(queues, &Conversation::new(stats), &graph_client);
 
     let hub = Hub::default();
