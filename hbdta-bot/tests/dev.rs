@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{fixture, od_ok};
+use common::{fixture, od_ok, opendota_with_constants};
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -18,19 +18,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// A fake OpenDota knowing Arteezy (86745912) and a search for "arteezy" with several matches.
 async fn opendota() -> MockServer {
-    let server = MockServer::start().await;
-    od_ok(
-        &server,
-        "/constants/heroes",
-        "bot_constants_heroes__catalog",
-    )
-    .await;
-    od_ok(
-        &server,
-        "/constants/item_ids",
-        "bot_constants_item_ids__catalog",
-    )
-    .await;
+    let server = opendota_with_constants().await;
     od_ok(&server, "/players/86745912", "bot_players_get__arteezy").await;
     od_ok(
         &server,

@@ -12,7 +12,9 @@
 
 mod common;
 
-use common::{expected_sends, fixture_in, od_ok, opendota_client, sent_to};
+use common::{
+    all_sent, expected_sends, fixture_in, od_ok, opendota_client, opendota_with_constants, sent_to,
+};
 use std::time::{Duration, Instant};
 
 use hbdta_bot::conversation::{Conversation, Incoming};
@@ -65,19 +67,7 @@ fn target(aws: &MockServer, qualifier: Option<String>) -> InvokeTarget {
 }
 
 async fn harness(mode: Mode) -> Harness {
-    let opendota = MockServer::start().await;
-    od_ok(
-        &opendota,
-        "/constants/heroes",
-        "bot_constants_heroes__catalog",
-    )
-    .await;
-    od_ok(
-        &opendota,
-        "/constants/item_ids",
-        "bot_constants_item_ids__catalog",
-    )
-    .await;
+    let opendota = opendota_with_constants().await;
     for (route, who) in [
         ("/players/86745912", "bot_players_get__arteezy"),
         ("/players/86745912/heroes", "bot_players_heroes__arteezy"),
@@ -417,14 +407,7 @@ async fn inline_mode_answers_before_the_200() {
     let response = invoke(&h.handler, &event("apigw_v2__webhook_post")).await;
     assert_eq!(status(&response), 200, "{response:#}");
     let want = expected_sends(&h.opendota, ALICE, Incoming::Text("86745912".to_owned())).await;
-    let sent: Vec<Value> = h
-        .graph
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| serde_json::from_slice(&r.body).unwrap())
-        .collect();
+    let sent = all_sent(&h.graph).await;
     assert_eq!(sent, want, "already sent when the response came back");
 
     // A redelivery to the same environment is acknowledged and not answered again.
@@ -631,14 +614,7 @@ async fn the_binary_on_a_runtime_api_answers_inline_before_its_200() {
     assert_eq!(posted.body["body"], "EVENT_RECEIVED");
     // The answer went out before the response did.
     let want = expected_sends(&h.opendota, ALICE, Incoming::Text("help".to_owned())).await;
-    let sent: Vec<Value> = h
-        .graph
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| serde_json::from_slice(&r.body).unwrap())
-        .collect();
+    let sent = all_sent(&h.graph).await;
     assert_eq!(sent, want);
     assert!(invocations(&h.aws).await.is_empty());
 

@@ -10,7 +10,9 @@
 
 mod common;
 
-use common::{expected_sends, fixture, od, od_ok, opendota_client, sent_to};
+use common::{
+    expected_sends, fixture, od, od_ok, opendota_client, opendota_with_constants, sent_to,
+};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -71,19 +73,7 @@ struct Harness {
 }
 
 async fn harness_with(workers: WorkerConfig, graph_delay: Duration) -> Harness {
-    let opendota = MockServer::start().await;
-    od_ok(
-        &opendota,
-        "/constants/heroes",
-        "bot_constants_heroes__catalog",
-    )
-    .await;
-    od_ok(
-        &opendota,
-        "/constants/item_ids",
-        "bot_constants_item_ids__catalog",
-    )
-    .await;
+    let opendota = opendota_with_constants().await;
     let graph = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/v25.0/me/messages"))

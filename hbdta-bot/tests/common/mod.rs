@@ -49,18 +49,45 @@ pub async fn od_ok(server: &MockServer, route: &str, name: &str) {
     od(server, route, 200, fixture(name)).await;
 }
 
+/// A fake OpenDota answering the hero and item constants (what start-up loads).
+pub async fn opendota_with_constants() -> MockServer {
+    let server = MockServer::start().await;
+    od_ok(
+        &server,
+        "/constants/heroes",
+        "bot_constants_heroes__catalog",
+    )
+    .await;
+    od_ok(
+        &server,
+        "/constants/item_ids",
+        "bot_constants_item_ids__catalog",
+    )
+    .await;
+    server
+}
+
+/// Every Send API body `graph` received, in order.
+pub async fn all_sent(graph: &MockServer) -> Vec<serde_json::Value> {
+    graph
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .map(|r| {
+            serde_json::from_slice::<serde_json::Value>(&r.body)
+                .unwrap_or_else(|e| panic!("a Send API body that is not JSON: {e}"))
+        })
+        .collect()
+}
+
 /// The Send API bodies `graph` received for `psid`, once there are `n` (or after 10 s); then a
 /// short wait, so that "exactly n" is what gets checked.
 pub async fn sent_to(graph: &MockServer, psid: &str, n: usize) -> Vec<serde_json::Value> {
     let received = || async {
-        graph
-            .received_requests()
-            .await
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).ok())
-            .filter(|b| b["recipient"]["id"] == psid)
-            .collect::<Vec<_>>()
+        let mut bodies = all_sent(graph).await;
+        bodies.retain(|b| b["recipient"]["id"] == psid);
+        bodies
     };
     let started = std::time::Instant::now();
     while received().await.len() < n && started.elapsed() < Duration::from_secs(10) {
