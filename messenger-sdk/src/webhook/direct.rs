@@ -9,7 +9,9 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 
 use crate::ids::PageId;
 use crate::webhook::events::{
@@ -21,7 +23,10 @@ use crate::webhook::lenient;
 
 /// The body, or `None` when it is anything but the documented shape.
 pub(super) fn parse(raw: &[u8]) -> Option<WebhookBody> {
-    let mut deserializer = serde_json::Deserializer::from_slice(raw);
+    // One UTF-8 check of the whole body (webhook bodies are ASCII: Meta escapes the rest), so
+    // the parser need not check every string again.
+    let text = std::str::from_utf8(raw).ok()?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let body = Body::deserialize(&mut deserializer).ok()?;
     deserializer.end().ok()?;
     Some(body.0)
@@ -108,45 +113,43 @@ impl<'de> Deserialize<'de> for DirectEntry {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DirectEntry, A::Error> {
                 let mut id: Option<Id> = None;
                 let mut time: Option<Timestamp> = None;
-                let mut messaging: Option<Option<Vec<EventParts>>> = None;
-                let mut standby: Option<Option<Vec<EventParts>>> = None;
+                // Events go straight into one list (messaging first, then standby, as the
+                // tolerant path orders them); the page id is set once the whole entry is read.
+                let mut events: Vec<Event> = Vec::new();
+                let mut messaging_at: Option<usize> = None;
+                let mut standby_at: Option<usize> = None;
                 while let Some(field) = map.next_key::<EntryField>()? {
                     match field {
                         EntryField::Id => set_once(&mut id, "id", map.next_value()?)?,
                         EntryField::Time => set_once(&mut time, "time", map.next_value()?)?,
-                        EntryField::Messaging => {
-                            set_once(&mut messaging, "messaging", map.next_value()?)?;
-                        }
-                        EntryField::Standby => {
-                            set_once(&mut standby, "standby", map.next_value()?)?;
+                        EntryField::Messaging | EntryField::Standby => {
+                            let (slot, name, channel) = if matches!(field, EntryField::Messaging) {
+                                (&mut messaging_at, "messaging", Channel::Messaging)
+                            } else {
+                                (&mut standby_at, "standby", Channel::Standby)
+                            };
+                            let start = events.len();
+                            map.next_value_seed(EventsSeed {
+                                channel,
+                                out: &mut events,
+                            })?;
+                            set_once(slot, name, start)?;
                         }
                         EntryField::Other => {
                             map.next_value::<IgnoredAny>()?;
                         }
                     }
                 }
+                // Standby read before messaging: messaging's events go first.
+                if let (Some(m), Some(s)) = (messaging_at, standby_at)
+                    && s < m
+                {
+                    events[s..].rotate_left(m - s);
+                }
                 let page_id = PageId(id.map(|id| id.0).unwrap_or_default());
-                let channels = [
-                    (Channel::Messaging, messaging.flatten()),
-                    (Channel::Standby, standby.flatten()),
-                ];
-                let events = channels
-                    .into_iter()
-                    .flat_map(|(channel, parts)| {
-                        parts
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(move |p| (channel, p))
-                    })
-                    .map(|(channel, parts)| Event {
-                        page_id: page_id.clone(),
-                        channel,
-                        sender: parts.sender,
-                        recipient: parts.recipient,
-                        timestamp: parts.timestamp,
-                        kind: parts.kind,
-                    })
-                    .collect();
+                for event in &mut events {
+                    event.page_id.clone_from(&page_id);
+                }
                 Ok(DirectEntry(Entry {
                     page_id,
                     time: time.and_then(|t| t.0),
@@ -155,6 +158,47 @@ impl<'de> Deserialize<'de> for DirectEntry {
             }
         }
         deserializer.deserialize_map(EntryVisitor)
+    }
+}
+
+/// A `messaging` or `standby` list (or `null`), appended to `out` as events of `channel`, with
+/// an empty page id for the entry to fill in.
+struct EventsSeed<'a> {
+    channel: Channel,
+    out: &'a mut Vec<Event>,
+}
+
+impl<'de> DeserializeSeed<'de> for EventsSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EventsSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of webhook events")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        // Nearly every delivery carries one event: grow from one, not from serde's four.
+        self.out.reserve(seq.size_hint().unwrap_or(1).clamp(1, 64));
+        while let Some(parts) = seq.next_element::<EventParts>()? {
+            self.out.push(Event {
+                page_id: PageId(String::new()),
+                channel: self.channel,
+                sender: parts.sender,
+                recipient: parts.recipient,
+                timestamp: parts.timestamp,
+                kind: parts.kind,
+            });
+        }
+        Ok(())
     }
 }
 
@@ -399,7 +443,7 @@ mod tests {
 
     #[test]
     fn anything_unusual_falls_back() {
-        let unusual: [&[u8]; 9] = [
+        let unusual: [&[u8]; 10] = [
             // an unknown event key
             br#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"2"},"future_event":{}}]}]}"#,
             // a malformed known event
@@ -418,10 +462,27 @@ mod tests {
             br#"{"object":"page","entry":[{"id":18446744073709551615,"messaging":[]}]}"#,
             // trailing garbage
             br#"{"object":"page","entry":[]} x"#,
+            // not UTF-8
+            b"{\"object\":\"p\xffge\",\"entry\":[]}",
         ];
         for raw in unusual {
             assert!(parse(raw).is_none(), "{}", String::from_utf8_lossy(raw));
         }
+    }
+
+    #[test]
+    fn events_keep_their_channel_order_and_page_id_whatever_the_key_order() {
+        let raw = br#"{"entry":[{"standby":[{"sender":{"id":"3"},"timestamp":3,"message":{"mid":"m_3"}}],"messaging":[{"sender":{"id":"1"},"timestamp":1,"message":{"mid":"m_1"}},{"sender":{"id":"2"},"timestamp":2,"read":{"watermark":1}}],"id":"42"},{"id":"43","messaging":null}],"object":"page"}"#;
+        let direct = parse(raw).expect("fast path");
+        assert_eq!(direct, super::super::parse_tolerant(raw).unwrap());
+        let first = &direct.entries[0];
+        let channels: Vec<Channel> = first.events.iter().map(|e| e.channel).collect();
+        assert_eq!(
+            channels,
+            [Channel::Messaging, Channel::Messaging, Channel::Standby]
+        );
+        assert!(first.events.iter().all(|e| e.page_id.0 == "42"));
+        assert!(direct.entries[1].events.is_empty());
     }
 
     #[test]
