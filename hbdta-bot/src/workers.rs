@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 use messenger_sdk::Psid;
 use messenger_sdk::send::{Button, GenericElement, Message, QuickReply, Recipient};
 use messenger_sdk::webhook::{Event, EventKind};
+use quick_cache::sync::GuardResult;
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
@@ -98,7 +99,7 @@ pub enum DispatchError {
 #[derive(Clone)]
 pub struct Dispatcher {
     route: Route,
-    seen: moka::sync::Cache<String, ()>,
+    seen: SeenIds,
 }
 
 #[derive(Clone)]
@@ -137,7 +138,7 @@ impl Dispatcher {
                 conversation,
                 graph,
             },
-            seen: seen_cache(),
+            seen: SeenIds::new(),
         }
     }
 
@@ -147,7 +148,7 @@ impl Dispatcher {
     pub fn invoke(invoker: Invoker) -> Self {
         Self {
             route: Route::Invoke(invoker),
-            seen: seen_cache(),
+            seen: SeenIds::new(),
         }
     }
 
@@ -179,7 +180,7 @@ impl Dispatcher {
                 }
                 if let Err(e) = invoker.invoke(&fresh).await {
                     for job in &fresh {
-                        self.seen.invalidate(&job.key);
+                        self.seen.forget(&job.key);
                     }
                     tracing::warn!(error = %e, "worker invocation failed; asking Meta to deliver again");
                     return Err(e.into());
@@ -202,7 +203,7 @@ impl Dispatcher {
             let shard = &shards[shard_of(&job.psid, shards.len())];
             let key = job.key.clone();
             if let Err(e) = shard.try_send(job) {
-                self.seen.invalidate(&key);
+                self.seen.forget(&key);
                 tracing::warn!(error = %e, "worker queue full; asking Meta to deliver again");
                 return Err(DispatchError::QueueFull);
             }
@@ -219,7 +220,7 @@ impl Dispatcher {
     }
 
     fn first_time(&self, job: &Job) -> bool {
-        let fresh = self.seen.entry(job.key.clone()).or_insert(()).is_fresh();
+        let fresh = self.seen.first_time(&job.key);
         if !fresh {
             tracing::debug!(key = %job.key, "duplicate delivery skipped");
         }
@@ -227,12 +228,47 @@ impl Dispatcher {
     }
 }
 
-/// Message ids seen in the last hour.
-fn seen_cache() -> moka::sync::Cache<String, ()> {
-    moka::sync::Cache::builder()
-        .max_capacity(100_000)
-        .time_to_live(Duration::from_secs(3600))
-        .build()
+/// De-duplication keys seen in the last hour, at most [`SeenIds::CAPACITY`] of them (the least
+/// used go first). A redelivery is one read of a sharded map, with no allocation: Meta redelivers
+/// in bursts when a webhook is slow, and the check must stay cheap then.
+#[derive(Clone)]
+struct SeenIds(Arc<quick_cache::sync::Cache<String, Instant>>);
+
+impl SeenIds {
+    const CAPACITY: usize = 100_000;
+    const FOR: Duration = Duration::from_secs(3600);
+
+    fn new() -> Self {
+        Self(Arc::new(quick_cache::sync::Cache::new(Self::CAPACITY)))
+    }
+
+    /// Remembers `key`; `false` when it was seen within the hour (or is being remembered by a
+    /// concurrent delivery of the same body right now).
+    fn first_time(&self, key: &str) -> bool {
+        let now = Instant::now();
+        let recent = |at: Instant| now.saturating_duration_since(at) < Self::FOR;
+        if self.0.get(key).is_some_and(recent) {
+            return false;
+        }
+        match self.0.get_value_or_guard(key, Some(Duration::ZERO)) {
+            GuardResult::Value(at) if recent(at) => false,
+            // Seen over an hour ago: a new delivery as far as anyone can tell.
+            GuardResult::Value(_) => {
+                self.0.insert(key.to_owned(), now);
+                true
+            }
+            GuardResult::Guard(guard) => {
+                let _ = guard.insert(now);
+                true
+            }
+            GuardResult::Timeout => false,
+        }
+    }
+
+    /// Forgets `key`, so its next delivery is answered (the hand-over failed).
+    fn forget(&self, key: &str) {
+        self.0.remove(key);
+    }
 }
 
 fn shard_of(psid: &Psid, shards: usize) -> usize {
@@ -263,7 +299,7 @@ pub fn queues(config: WorkerConfig) -> (Dispatcher, Queues) {
     (
         Dispatcher {
             route: Route::Queues(shards.into()),
-            seen: seen_cache(),
+            seen: SeenIds::new(),
         },
         Queues(receivers),
     )
@@ -406,5 +442,47 @@ mod tests {
             assert_eq!(shard_of(&a, 8), first);
         }
         assert_eq!(shard_of(&a, 1), 0);
+    }
+
+    #[test]
+    fn a_key_is_fresh_once_until_forgotten() {
+        let seen = SeenIds::new();
+        assert!(seen.first_time("mid:m_1"));
+        assert!(!seen.first_time("mid:m_1"));
+        assert!(
+            !seen.clone().first_time("mid:m_1"),
+            "clones share what was seen"
+        );
+        assert!(seen.first_time("mid:m_2"));
+        seen.forget("mid:m_1");
+        assert!(seen.first_time("mid:m_1"));
+        assert!(!seen.first_time("mid:m_1"));
+    }
+
+    #[test]
+    fn a_key_seen_over_an_hour_ago_is_fresh_again() {
+        let seen = SeenIds::new();
+        let Some(long_ago) = Instant::now().checked_sub(SeenIds::FOR + Duration::from_secs(1))
+        else {
+            return; // the clock started less than an hour ago
+        };
+        seen.0.insert("mid:m_old".to_owned(), long_ago);
+        assert!(seen.first_time("mid:m_old"));
+        assert!(!seen.first_time("mid:m_old"));
+    }
+
+    #[test]
+    fn concurrent_deliveries_of_one_id_are_answered_once() {
+        let seen = SeenIds::new();
+        for round in 0..50 {
+            let key = format!("mid:m_{round}");
+            let fresh: usize = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..4)
+                    .map(|_| scope.spawn(|| usize::from(seen.first_time(&key))))
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).sum()
+            });
+            assert_eq!(fresh, 1, "round {round}");
+        }
     }
 }
