@@ -141,10 +141,10 @@ impl<'de> Deserialize<'de> for DirectEntry {
                     }
                 }
                 // Standby read before messaging: messaging's events go first.
-                if let (Some(m), Some(s)) = (messaging_at, standby_at)
-                    && s < m
-                {
-                    events[s..].rotate_left(m - s);
+                if let (Some(m), Some(s)) = (messaging_at, standby_at) {
+                    if s < m {
+                        events[s..].rotate_left(m - s);
+                    }
                 }
                 let page_id = PageId(id.map(|id| id.0).unwrap_or_default());
                 for event in &mut events {
