@@ -247,9 +247,7 @@ impl SeenIds {
     fn first_time(&self, key: &str) -> bool {
         let now = Instant::now();
         let recent = |at: Instant| now.saturating_duration_since(at) < Self::FOR;
-        if self.0.get(key).is_some_and(recent) {
-            return false;
-        }
+        // A hit is answered under the shard's read lock; only a new key takes the write lock.
         match self.0.get_value_or_guard(key, Some(Duration::ZERO)) {
             GuardResult::Value(at) if recent(at) => false,
             // Seen over an hour ago: a new delivery as far as anyone can tell.
