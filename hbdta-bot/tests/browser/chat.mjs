@@ -215,6 +215,7 @@ async function openChat(context, base) {
 }
 
 const texts = (locator) => locator.allTextContents();
+const payloads = (chips) => chips.evaluateAll((nodes) => nodes.map((n) => n.dataset.payload));
 
 async function sendText(page, text) {
   const composer = page.getByTestId('composer');
@@ -259,8 +260,8 @@ async function run(context, base) {
     expect((await link.getAttribute('href')) === 'https://www.opendota.com/players/86745912', 'the OpenDota button links elsewhere');
     expect((await link.getAttribute('target')) === '_blank', 'the OpenDota button does not open a new tab');
     expect(/\bnoopener\b/.test((await link.getAttribute('rel')) || ''), 'the OpenDota button lacks rel=noopener');
-    const payloads = await chips.evaluateAll((nodes) => nodes.map((n) => n.dataset.payload));
-    expect(payloads.includes('RECENT:86745912'), `chips under the stats: ${JSON.stringify(payloads)}`);
+    const under = await payloads(chips);
+    expect(under.includes('RECENT:86745912'), `chips under the stats: ${JSON.stringify(under)}`);
   });
 
   await step('a name with several matches offers chips, and a chip shows the stats', async () => {
@@ -272,12 +273,12 @@ async function run(context, base) {
     });
     const choice = chips.filter({ hasText: /^Arteezy$/ }).first();
     expect((await choice.getAttribute('data-payload')) === '86745912', 'the first Arteezy chip has another payload');
-    const namePayloads = await chips.evaluateAll((nodes) => nodes.map((n) => n.dataset.payload));
+    const namePayloads = await payloads(chips);
     await choice.click();
     // The stats answer brings chips of its own (Heroes, Recent, ...) and can arrive within
     // milliseconds of the tap on a fast machine, so wait for the name chips to go, not for none.
     await waitUntil('the name chips to go', async () => {
-      const left = (await chips.evaluateAll((nodes) => nodes.map((n) => n.dataset.payload))).filter((p) => namePayloads.includes(p));
+      const left = (await payloads(chips)).filter((p) => namePayloads.includes(p));
       return left.length === 0 || `name chips still shown: ${JSON.stringify(left)}`;
     });
     const bubbles = await texts(page.getByTestId('user-text'));
