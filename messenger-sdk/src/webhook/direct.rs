@@ -186,8 +186,10 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        // Nearly every delivery carries one event: grow from one, not from serde's four.
-        self.out.reserve(seq.size_hint().unwrap_or(1).clamp(1, 64));
+        // Nearly every delivery carries one event: room for one, not `reserve`'s four (an
+        // event is about 500 bytes, and four would leave the allocator's fast path).
+        self.out
+            .reserve_exact(seq.size_hint().unwrap_or(1).clamp(1, 64));
         while let Some(parts) = seq.next_element::<EventParts>()? {
             self.out.push(Event {
                 page_id: PageId(String::new()),
