@@ -60,8 +60,9 @@ async fn receive(
             return rejection.into_response();
         }
     };
-    let mut jobs = Vec::new();
-    for event in webhook.into_events() {
+    let events = webhook.into_events();
+    let mut jobs = Vec::with_capacity(events.len());
+    for event in events {
         match &event.kind {
             EventKind::Unknown(_) | EventKind::Malformed { .. } => {
                 tracing::warn!(

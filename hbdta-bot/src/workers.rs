@@ -162,6 +162,8 @@ impl Dispatcher {
     /// [`DispatchError::Invoke`] when the worker invocation failed; none of the jobs counts as
     /// seen then.
     pub async fn dispatch(&self, jobs: Vec<Job>) -> Result<usize, DispatchError> {
+        // The Lambda routes' futures (a whole conversation, an HTTP call) are boxed: the
+        // webhook handler's future holds this one, and the server allocates that per request.
         match &self.route {
             Route::Queues(shards) => self.enqueue(shards, jobs),
             Route::Inline {
@@ -170,7 +172,7 @@ impl Dispatcher {
             } => {
                 let fresh = self.fresh(jobs);
                 let answered = fresh.len();
-                answer_all(conversation, graph, fresh).await;
+                Box::pin(answer_all(conversation, graph, fresh)).await;
                 Ok(answered)
             }
             Route::Invoke(invoker) => {
@@ -178,7 +180,7 @@ impl Dispatcher {
                 if fresh.is_empty() {
                     return Ok(0);
                 }
-                if let Err(e) = invoker.invoke(&fresh).await {
+                if let Err(e) = Box::pin(invoker.invoke(&fresh)).await {
                     for job in &fresh {
                         self.seen.forget(&job.key);
                     }
@@ -431,6 +433,17 @@ fn card_element(card: Card) -> GenericElement {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The webhook handler's future holds this one, and axum allocates that future per request:
+    /// the Lambda routes (a whole conversation, an HTTP call) must stay boxed, out of it.
+    #[tokio::test]
+    async fn the_dispatch_future_stays_small() {
+        let (dispatcher, _queues) = queues(WorkerConfig::default());
+        let dispatch = dispatcher.dispatch(Vec::new());
+        let size = std::mem::size_of_val(&dispatch);
+        assert!(size <= 256, "dispatch future is {size} bytes");
+        assert_eq!(dispatch.await.ok(), Some(0));
+    }
 
     #[test]
     fn one_person_always_lands_on_the_same_worker() {
