@@ -203,10 +203,10 @@ impl Dispatcher {
                 continue;
             }
             let shard = &shards[shard_of(&job.psid, shards.len())];
-            let key = job.key.clone();
             if let Err(e) = shard.try_send(job) {
-                self.seen.forget(&key);
                 tracing::warn!(error = %e, "worker queue full; asking Meta to deliver again");
+                // The refused job comes back with the error: its key need not be copied first.
+                self.seen.forget(&e.into_inner().key);
                 return Err(DispatchError::QueueFull);
             }
             queued += 1;
