@@ -102,11 +102,18 @@ fn env(names: &[&str]) -> Option<String> {
         .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
 }
 
+/// A wrong or missing argument: exit 2.
 fn usage(problem: &str) -> ExitCode {
     eprintln!(
         "webhook_floor: {problem}\nusage: webhook_floor --stage hmac|syntax|value|typed [--port N]"
     );
     ExitCode::from(2)
+}
+
+/// The server could not run: exit 1, without the usage line.
+fn failed(problem: &str) -> ExitCode {
+    eprintln!("webhook_floor: {problem}");
+    ExitCode::FAILURE
 }
 
 #[tokio::main]
@@ -143,7 +150,7 @@ async fn main() -> ExitCode {
         .with_state(floor);
     let listener = match tokio::net::TcpListener::bind((host.as_str(), port)).await {
         Ok(listener) => listener,
-        Err(e) => return usage(&format!("cannot listen on {host}:{port}: {e}")),
+        Err(e) => return failed(&format!("cannot listen on {host}:{port}: {e}")),
     };
     use axum::serve::ListenerExt;
     let listener = listener.tap_io(|tcp| {
@@ -151,6 +158,6 @@ async fn main() -> ExitCode {
     });
     match axum::serve(listener, app).await {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => usage(&format!("server stopped: {e}")),
+        Err(e) => failed(&format!("server stopped: {e}")),
     }
 }
