@@ -154,6 +154,36 @@ pub fn split_text(text: &str, max: usize) -> Vec<String> {
     parts
 }
 
+/// `text` cut to at most `max` UTF-16 units, for a title or a label that must fit in one field:
+/// never inside a grapheme (an emoji with modifiers or joiners, a flag, a letter with combining
+/// marks is kept whole or dropped whole), trailing whitespace dropped. A text that fits comes
+/// back as it is.
+///
+/// ```
+/// use messenger_sdk::limits::{QUICK_REPLY_TITLE_MAX, truncate};
+///
+/// assert_eq!(truncate("Arteezy", QUICK_REPLY_TITLE_MAX), "Arteezy");
+/// assert_eq!(truncate("abcdefghijklmnopqrstuvwxyz", 20), "abcdefghijklmnopqrst");
+/// // 19 letters and an emoji of two UTF-16 units: the emoji does not fit.
+/// assert_eq!(truncate("aaaaaaaaaaaaaaaaaaa🔥", 20), "aaaaaaaaaaaaaaaaaaa");
+/// ```
+#[must_use]
+pub fn truncate(text: &str, max: usize) -> &str {
+    if text_len(text) <= max {
+        return text;
+    }
+    let mut units = 0;
+    let mut end = 0;
+    for (idx, grapheme) in text.grapheme_indices(true) {
+        units += text_len(grapheme);
+        if units > max {
+            break;
+        }
+        end = idx + grapheme.len();
+    }
+    text[..end].trim_end()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +241,29 @@ mod tests {
             err.to_string(),
             "quick_replies is 14 items long; the limit is 13"
         );
+    }
+
+    #[test]
+    fn truncate_keeps_graphemes_whole() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(
+            truncate(&format!("{}{family}", "a".repeat(15)), 20),
+            "aaaaaaaaaaaaaaa"
+        );
+        assert_eq!(
+            truncate(&format!("{}👍🏽", "a".repeat(17)), 20),
+            "aaaaaaaaaaaaaaaaa"
+        );
+        assert_eq!(
+            truncate(&format!("{}🇸🇪🇸🇪", "a".repeat(14)), 20),
+            "aaaaaaaaaaaaaa🇸🇪"
+        );
+        assert_eq!(
+            truncate(&format!("{}e\u{301}", "a".repeat(19)), 20),
+            "aaaaaaaaaaaaaaaaaaa"
+        );
+        assert_eq!(truncate("ééééé", 3), "ééé");
+        assert_eq!(truncate("gg wp ez", 6), "gg wp");
+        assert_eq!(truncate("", 3), "");
     }
 }
