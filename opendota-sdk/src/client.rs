@@ -33,7 +33,7 @@ pub const DEFAULT_USER_AGENT: &str = concat!("opendota-sdk/", env!("CARGO_PKG_VE
 /// # async fn demo() -> opendota_sdk::Result<()> {
 /// use opendota_sdk::{AccountId, Client};
 ///
-/// let client = Client::new();
+/// let client = Client::try_new()?;
 /// let wl = client.players(AccountId(86745912)).wl().limit(20).await?;
 /// println!("last 20: {} wins, {} losses", wl.win, wl.lose);
 /// # Ok(()) }
@@ -68,27 +68,39 @@ impl fmt::Debug for Client {
     }
 }
 
-impl Default for Client {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Client {
-    /// A client for the public API without a key (60 calls a minute). Reads no environment.
-    #[must_use]
-    #[allow(
-        clippy::missing_panics_doc,
-        reason = "the default configuration always builds"
-    )]
-    pub fn new() -> Self {
-        #[allow(clippy::expect_used, reason = "the default configuration is valid")]
-        ClientBuilder::default()
-            .build()
-            .expect("the default OpenDota client builds")
+    /// A client for the public API with the default settings: no key (60 calls a minute), the
+    /// [`DEFAULT_BASE_URL`], the default timeouts and retries. Reads no environment.
+    ///
+    /// Same as `Client::builder().build()`. It is fallible because building the HTTP client can
+    /// fail (the TLS backend may not initialise), and this crate never panics on that; for the
+    /// same reason `Client` has no `new()` and does not implement [`Default`].
+    ///
+    /// ```
+    /// use opendota_sdk::Client;
+    ///
+    /// let client = Client::try_new()?;
+    /// assert_eq!(client.base_url().as_str(), "https://api.opendota.com/api");
+    /// assert!(!client.has_api_key());
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Transport`] when the HTTP client cannot be built (TLS backend).
+    pub fn try_new() -> Result<Self> {
+        ClientBuilder::default().build()
     }
 
-    /// Starts a [`ClientBuilder`].
+    /// Starts a [`ClientBuilder`] with the defaults (see [`ClientBuilder`] for each one).
+    ///
+    /// ```
+    /// use opendota_sdk::Client;
+    ///
+    /// let client = Client::builder().api_key("00000000-0000-4000-8000-000000000000").build()?;
+    /// assert!(client.has_api_key());
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }

@@ -426,3 +426,13 @@ async fn proactive_limiter_lets_a_burst_through_without_waiting() {
         "a burst of 5 fits a 5/min quota"
     );
 }
+
+#[test]
+fn try_new_builds_the_documented_defaults_without_a_key() {
+    let client = Client::try_new().unwrap();
+    assert_eq!(client.base_url().as_str(), "https://api.opendota.com/api");
+    assert!(!client.has_api_key());
+    let debug = format!("{client:?}");
+    assert!(debug.contains("timeout: 15s"), "{debug}");
+    assert!(debug.contains("rate_limited: true"), "{debug}");
+}

@@ -209,6 +209,6 @@ async fn league_teams_reads_the_spec_object() {
 
 #[test]
 fn league_handler_keeps_its_id() {
-    let client = opendota_sdk::Client::new();
+    let client = opendota_sdk::Client::try_new().unwrap();
     assert_eq!(client.league(42u32).id(), LeagueId(42));
 }

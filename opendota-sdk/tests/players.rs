@@ -941,7 +941,7 @@ fn display_name_prefers_the_steam_name() {
 
 #[test]
 fn handle_keeps_its_account() {
-    let client = opendota_sdk::Client::new();
+    let client = opendota_sdk::Client::try_new().unwrap();
     assert_eq!(
         client.players(86_745_912).account_id(),
         AccountId(86_745_912)

@@ -286,6 +286,6 @@ fn team_heroes_fixtures_decode() {
 
 #[test]
 fn team_handler_keeps_its_id() {
-    let client = opendota_sdk::Client::new();
+    let client = opendota_sdk::Client::try_new().unwrap();
     assert_eq!(client.team(2163u64).id(), TeamId(2163));
 }
