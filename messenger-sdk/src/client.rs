@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use crate::error::{Error, Result};
+use crate::retry::{RetryConfig, with_retries};
 use crate::webhook::signature::hmac_sha256;
 
 /// The Graph API host.
@@ -70,62 +71,6 @@ impl fmt::Debug for Client {
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)
             .finish()
-    }
-}
-
-/// When a failed call is tried again. Sends are retried only when the error says the message
-/// was not accepted ([`Error::is_retryable`]); a timeout is never retried, since the person may
-/// already have the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RetryConfig {
-    /// Retries after the first attempt (default 2).
-    pub max_retries: u32,
-    /// Delay before the first retry (default 500 ms), doubling each time.
-    pub initial_backoff: Duration,
-    /// Longest delay (default 8 s).
-    pub max_backoff: Duration,
-}
-
-impl Default for RetryConfig {
-    fn default() -> Self {
-        Self {
-            max_retries: 2,
-            initial_backoff: Duration::from_millis(500),
-            max_backoff: Duration::from_secs(8),
-        }
-    }
-}
-
-impl RetryConfig {
-    /// A config with the given retries and delays.
-    #[must_use]
-    pub fn new(max_retries: u32, initial_backoff: Duration, max_backoff: Duration) -> Self {
-        Self {
-            max_retries,
-            initial_backoff,
-            max_backoff,
-        }
-    }
-
-    /// No retries.
-    #[must_use]
-    pub fn disabled() -> Self {
-        Self {
-            max_retries: 0,
-            ..Self::default()
-        }
-    }
-
-    /// Delay before retry `attempt` (0-based) for a random `jitter` in `[0, 1]`: the doubled
-    /// delay, capped, scaled into `[0.5, 1.0]` of itself.
-    #[must_use]
-    pub(crate) fn backoff(&self, attempt: u32, jitter: f64) -> Duration {
-        let raw = self
-            .initial_backoff
-            .saturating_mul(2u32.saturating_pow(attempt.min(16)))
-            .min(self.max_backoff);
-        raw.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0))
     }
 }
 
@@ -220,8 +165,7 @@ impl Client {
             .map(serde_json::to_vec)
             .transpose()
             .map_err(|e| Error::InvalidInput(format!("body: {e}")))?;
-        let mut attempt = 0;
-        loop {
+        with_retries(&self.inner.retry, url.path(), || {
             let mut request = self
                 .inner
                 .http
@@ -232,20 +176,13 @@ impl Client {
                     .header(reqwest::header::CONTENT_TYPE, "application/json")
                     .body(body.clone());
             }
-            match self.execute(request).await {
-                Ok(bytes) => return decode(&bytes),
-                Err(err) if attempt < self.inner.retry.max_retries && err.is_retryable() => {
-                    let delay = self.inner.retry.backoff(attempt, rand::random::<f64>());
-                    tracing::debug!(path = url.path(), attempt, ?delay, error = %err, "retrying Graph API call");
-                    tokio::time::sleep(delay).await;
-                    attempt += 1;
-                }
-                Err(err) => return Err(err),
-            }
-        }
+            async move { decode(&self.execute(request).await?) }
+        })
+        .await
     }
 
-    /// Sends a multipart form (attachment upload); not retried except on connection failure.
+    /// Sends a multipart form (attachment upload), retried under the same rule as every call
+    /// ([`with_retries`]).
     pub(crate) async fn call_multipart<T>(
         &self,
         segments: &[&str],
@@ -255,24 +192,16 @@ impl Client {
         T: DeserializeOwned,
     {
         let url = self.url_with_query(segments, &[]);
-        let mut attempt = 0;
-        loop {
+        with_retries(&self.inner.retry, url.path(), || {
             let request = self
                 .inner
                 .http
                 .post(url.clone())
                 .timeout(self.inner.timeout)
                 .multipart(form());
-            match self.execute(request).await {
-                Ok(bytes) => return decode(&bytes),
-                Err(err) if attempt < self.inner.retry.max_retries && err.is_retryable() => {
-                    tokio::time::sleep(self.inner.retry.backoff(attempt, rand::random::<f64>()))
-                        .await;
-                    attempt += 1;
-                }
-                Err(err) => return Err(err),
-            }
-        }
+            async move { decode(&self.execute(request).await?) }
+        })
+        .await
     }
 
     async fn execute(&self, request: reqwest::RequestBuilder) -> Result<Vec<u8>> {
@@ -510,13 +439,5 @@ mod tests {
                 .build()
                 .is_err()
         );
-    }
-
-    #[test]
-    fn backoff() {
-        let r = RetryConfig::default();
-        assert_eq!(r.backoff(0, 1.0), Duration::from_millis(500));
-        assert_eq!(r.backoff(5, 1.0), Duration::from_secs(8));
-        assert_eq!(r.backoff(1, 0.0), Duration::from_millis(500));
     }
 }

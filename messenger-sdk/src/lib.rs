@@ -9,13 +9,15 @@ mod error;
 mod ids;
 pub mod limits;
 pub mod models;
+mod retry;
 pub mod webhook;
 
 pub use client::{
     Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_GRAPH_URL, DEFAULT_GRAPH_VERSION,
-    DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, RetryConfig,
+    DEFAULT_TIMEOUT, DEFAULT_USER_AGENT,
 };
 pub use error::{Error, GraphError, GraphErrorKind, Result};
 pub use ids::{PageId, Psid};
 /// The Send API's payload types (`messenger_sdk::send::Message`, …).
 pub use models::send;
+pub use retry::RetryConfig;
