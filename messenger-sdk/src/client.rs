@@ -110,6 +110,87 @@ impl Client {
         &self.inner.version
     }
 
+    /// GETs any Graph API path below the version (`me/custom_labels`, a PSID, …) and decodes
+    /// the JSON answer into `T`: the escape hatch for what this crate does not type yet.
+    ///
+    /// The call carries `access_token` and `appsecret_proof` like every other, then any query
+    /// written in `path` (`me/custom_labels?fields=name`), then `query` encoded as a form (a
+    /// slice of pairs, a map or a struct). Errors are mapped like everywhere else (a Graph error
+    /// body is [`Error::Graph`], anything else that is not a success is [`Error::Api`] with the
+    /// raw text), and it is retried under the same rule: only when the error says the call was
+    /// not accepted.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: messenger_sdk::Client) -> messenger_sdk::Result<()> {
+    /// let labels: serde_json::Value = client
+    ///     .get_json("me/custom_labels", &[("fields", "page_label_name"), ("limit", "25")])
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] (nothing sent) when `path` is empty, holds a `.` or `..`
+    /// segment, or `query` cannot be encoded; otherwise as any call (see [`Error`]).
+    pub async fn get_json<T, Q>(&self, path: &str, query: &Q) -> Result<T>
+    where
+        T: DeserializeOwned,
+        Q: Serialize + ?Sized,
+    {
+        let url = self.raw_url(path, query)?;
+        self.call_url::<(), T>(Method::GET, url, None).await
+    }
+
+    /// POSTs `body` as JSON to any Graph API path below the version and decodes the JSON answer
+    /// into `T`; the counterpart of [`Client::get_json`], with the same credentials, error
+    /// mapping and retry rule (a Send API call through here is retried only when the error says
+    /// the message was not accepted).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: messenger_sdk::Client) -> messenger_sdk::Result<()> {
+    /// let label: serde_json::Value = client
+    ///     .post_json("me/custom_labels", &serde_json::json!({"page_label_name": "vip"}))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidInput`] (nothing sent) for a bad `path` or a `body` that cannot be
+    /// serialized; otherwise as any call (see [`Error`]).
+    pub async fn post_json<T, B>(&self, path: &str, body: &B) -> Result<T>
+    where
+        T: DeserializeOwned,
+        B: Serialize + ?Sized,
+    {
+        let url = self.raw_url(path, &[] as &[(&str, &str)])?;
+        self.call_url(Method::POST, url, Some(body)).await
+    }
+
+    /// The URL of a raw call: credentials, then the query written in `path`, then `query`.
+    fn raw_url<Q>(&self, path: &str, query: &Q) -> Result<Url>
+    where
+        Q: Serialize + ?Sized,
+    {
+        let (path, inline) = path.split_once('?').unwrap_or((path, ""));
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        if segments.is_empty() || segments.iter().any(|s| matches!(*s, "." | "..")) {
+            return Err(Error::InvalidInput(format!(
+                "graph path {path:?} must name a node or edge below the version"
+            )));
+        }
+        let encoded = serde_html_form::to_string(query)
+            .map_err(|e| Error::InvalidInput(format!("query: {e}")))?;
+        let mut url = self.url_with_query(&segments, &[]);
+        let query = [url.query().unwrap_or_default(), inline, &encoded]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("&");
+        url.set_query(Some(&query));
+        Ok(url)
+    }
+
     /// `<graph url>/<version>/<segments…>`, without credentials.
     pub(crate) fn url(&self, segments: &[&str]) -> Url {
         let mut url = self.inner.base_url.clone();
@@ -160,7 +241,16 @@ impl Client {
         B: Serialize + ?Sized,
         T: DeserializeOwned,
     {
-        let url = self.url_with_query(segments, query);
+        self.call_url(method, self.url_with_query(segments, query), body)
+            .await
+    }
+
+    /// [`Client::call`] to a finished URL (credentials included).
+    async fn call_url<B, T>(&self, method: Method, url: Url, body: Option<&B>) -> Result<T>
+    where
+        B: Serialize + ?Sized,
+        T: DeserializeOwned,
+    {
         let body = body
             .map(serde_json::to_vec)
             .transpose()
