@@ -112,7 +112,7 @@ async fn catalog_from_the_heroes_list() {
         .await;
     common::mount_catch_all(&server).await;
 
-    let heroes: Vec<Hero> = common::client(&server).heroes().list().await.unwrap();
+    let heroes: Vec<Hero> = common::client(&server).all_heroes().await.unwrap();
     let borrowed = HeroCatalog::from_heroes(&heroes);
     let catalog = HeroCatalog::from(heroes);
     assert_eq!(borrowed, catalog);

@@ -29,7 +29,7 @@ fn assert_close(actual: Option<f64>, expected: f64) {
 #[tokio::test]
 async fn list_decodes_heroes_with_legs_and_nulls() {
     let server = serve("/api/heroes", "heroes__current").await;
-    let heroes = common::client(&server).heroes().list().await.unwrap();
+    let heroes = common::client(&server).all_heroes().await.unwrap();
 
     assert_eq!(heroes.len(), 3);
     assert_eq!(heroes[0].id, HeroId(1));
@@ -46,7 +46,7 @@ async fn list_decodes_heroes_with_legs_and_nulls() {
 #[tokio::test]
 async fn stats_decodes_the_current_shape() {
     let server = serve("/api/heroStats", "hero_stats__current").await;
-    let stats = common::client(&server).heroes().stats().await.unwrap();
+    let stats = common::client(&server).hero_stats().await.unwrap();
 
     assert_eq!(stats.len(), 2);
     let am = &stats[0];

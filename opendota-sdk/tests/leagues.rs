@@ -24,7 +24,7 @@ async fn serve(route: &str, fixture: &str) -> MockServer {
 #[tokio::test]
 async fn leagues_lists_every_league() {
     let server = serve("/api/leagues", "leagues__current").await;
-    let leagues = common::client(&server).leagues().await.unwrap();
+    let leagues = common::client(&server).all_leagues().await.unwrap();
     assert_eq!(leagues.len(), 3);
     assert_eq!(leagues[0].leagueid, LeagueId(4122));
     assert_eq!(leagues[0].tier.as_deref(), Some("premium"));

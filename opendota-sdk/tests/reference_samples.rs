@@ -91,8 +91,7 @@ async fn every_sample_decodes_through_its_typed_method() {
         .into_future());
     assert!(!found.is_empty());
     let stats = sample!("GET", "/heroStats", "heroStats_legacy.json", |c| c
-        .heroes()
-        .stats());
+        .hero_stats());
     assert!(stats.len() > 100);
     sample!(
         "GET",
@@ -100,7 +99,7 @@ async fn every_sample_decodes_through_its_typed_method() {
         "heroes_itemPopularity.json",
         |c| c.hero(1).item_popularity()
     );
-    let leagues = sample!("GET", "/leagues", "leagues.json", |c| c.leagues());
+    let leagues = sample!("GET", "/leagues", "leagues.json", |c| c.all_leagues());
     assert!(leagues.len() > 100);
     for file in [
         "matches_match_parsed.json",
@@ -196,6 +195,8 @@ async fn every_sample_decodes_through_its_typed_method() {
     let found = sample!("GET", "/search", "search_legacy_elasticsearch.json", |c| c
         .search("grads"));
     assert_eq!(found.len(), 50);
-    let teams = sample!("GET", "/teams", "teams.json", |c| c.teams().into_future());
+    let teams = sample!("GET", "/teams", "teams.json", |c| c
+        .all_teams()
+        .into_future());
     assert!(!teams.is_empty());
 }

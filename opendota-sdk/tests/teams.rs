@@ -32,7 +32,7 @@ async fn teams_sends_no_page_by_default() {
         .mount(&server)
         .await;
     common::mount_catch_all(&server).await;
-    let teams = common::client(&server).teams().await.unwrap();
+    let teams = common::client(&server).all_teams().await.unwrap();
     assert_eq!(teams.len(), 3);
     assert_eq!(teams[0].team_id, TeamId(7_119_388));
     assert_eq!(teams[0].rating, Some(1623.58));
@@ -51,7 +51,7 @@ async fn teams_sends_the_page() {
         .await;
     common::mount_catch_all(&server).await;
     let client = common::client(&server);
-    let request = client.teams().page(2);
+    let request = client.all_teams().page(2);
     assert_eq!(request.query_string(), "page=2");
     let teams = request.await.unwrap();
     assert_eq!(teams.len(), 2);

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::api::Request;
+use crate::api::{NoQuery, Request};
 use crate::client::{Call, Client, encode_query};
 use crate::error::Result;
 use crate::ids::HeroId;
@@ -16,15 +16,32 @@ use crate::models::matches::ProMatch;
 use crate::rank::Medal;
 
 impl Client {
-    /// The hero list and hero statistics (`/heroes`, `/heroStats`).
+    /// Every hero with its names, attributes and roles (`GET /heroes`), by id.
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let heroes = client.heroes().list().await?;
+    /// use opendota_sdk::models::constants::HeroCatalog;
+    ///
+    /// let catalog = HeroCatalog::from_heroes(&client.all_heroes().await?);
+    /// println!("{:?}", catalog.name(opendota_sdk::HeroId(1)));
     /// # Ok(()) }
     /// ```
-    pub fn heroes(&self) -> HeroesHandler<'_> {
-        HeroesHandler { client: self }
+    pub fn all_heroes(&self) -> Request<'_, NoQuery, Vec<Hero>> {
+        Request::new(self, vec!["heroes".to_owned()], NoQuery {})
+    }
+
+    /// Every hero with its attributes and its picks and wins of the last 7 days per rank
+    /// bracket, in pro matches and in Turbo (`GET /heroStats`).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// for hero in client.hero_stats().await? {
+    ///     println!("{:?}: {:?}", hero.localized_name, hero.bracket_win_rate(8));
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn hero_stats(&self) -> Request<'_, NoQuery, Vec<HeroStats>> {
+        Request::new(self, vec!["heroStats".to_owned()], NoQuery {})
     }
 
     /// One hero's matches, matchups, players, items, rankings and benchmarks.
@@ -42,52 +59,6 @@ impl Client {
             client: self,
             id: id.into(),
         }
-    }
-}
-
-/// The hero list endpoints; made by [`Client::heroes`].
-#[derive(Debug, Clone, Copy)]
-pub struct HeroesHandler<'c> {
-    client: &'c Client,
-}
-
-impl HeroesHandler<'_> {
-    /// Every hero with its names, attributes and roles (`GET /heroes`), by id.
-    ///
-    /// ```no_run
-    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// use opendota_sdk::models::constants::HeroCatalog;
-    ///
-    /// let catalog = HeroCatalog::from(client.heroes().list().await?);
-    /// println!("{:?}", catalog.name(opendota_sdk::HeroId(1)));
-    /// # Ok(()) }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// See [`crate::Error`].
-    pub async fn list(self) -> Result<Vec<Hero>> {
-        let url = self.client.url(&["heroes"]);
-        self.client.execute(Call::get(url, String::new())).await
-    }
-
-    /// Every hero with its attributes and its picks and wins of the last 7 days per rank
-    /// bracket, in pro matches and in Turbo (`GET /heroStats`).
-    ///
-    /// ```no_run
-    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// for hero in client.heroes().stats().await? {
-    ///     println!("{:?}: {:?}", hero.localized_name, hero.bracket_win_rate(8));
-    /// }
-    /// # Ok(()) }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// See [`crate::Error`].
-    pub async fn stats(self) -> Result<Vec<HeroStats>> {
-        let url = self.client.url(&["heroStats"]);
-        self.client.execute(Call::get(url, String::new())).await
     }
 }
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Deserializer};
 
+use crate::api::{NoQuery, Request};
 use crate::client::{Call, Client};
 use crate::de::OneOrMany;
 use crate::error::{Error, Result};
@@ -11,21 +12,16 @@ use crate::models::matches::ProMatch;
 use crate::models::teams::Team;
 
 impl Client {
-    /// Every league OpenDota knows (a few thousand rows).
+    /// Every league OpenDota knows, a few thousand rows (`GET /leagues`).
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let pro = client.leagues().await?.into_iter().filter(|l| l.is_pro()).count();
+    /// let pro = client.all_leagues().await?.into_iter().filter(|l| l.is_pro()).count();
     /// println!("{pro} professional leagues");
     /// # Ok(()) }
     /// ```
-    ///
-    /// # Errors
-    ///
-    /// See [`Error`].
-    pub async fn leagues(&self) -> Result<Vec<League>> {
-        self.execute(Call::get(self.url(&["leagues"]), String::new()))
-            .await
+    pub fn all_leagues(&self) -> Request<'_, NoQuery, Vec<League>> {
+        Request::new(self, vec!["leagues".to_owned()], NoQuery {})
     }
 
     /// A league's endpoints.

@@ -29,6 +29,19 @@ pub mod teams;
 /// A call with optional parameters, built with setters and sent by `.await` (or
 /// [`Request::send`]). Nothing is sent until then.
 ///
+/// Every list at the client's root has this one shape, with or without setters:
+/// [`Client::all_heroes`], [`Client::hero_stats`], [`Client::all_leagues`],
+/// [`Client::all_teams`], [`Client::pro_players`], [`Client::top_players`],
+/// [`Client::pro_matches`], [`Client::public_matches`], [`Client::parsed_matches`] and
+/// [`Client::find_matches`], as do the filtered player aggregates (`client.players(id).wl()`, …).
+///
+/// ```no_run
+/// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+/// let leagues = client.all_leagues().await?; // `.await` sends it
+/// let teams = client.all_teams().page(1).send().await?; // so does `.send()`
+/// # Ok(()) }
+/// ```
+///
 /// `Q` is the query (it serializes to the query string), `T` the decoded answer.
 #[must_use = "a request does nothing until it is awaited"]
 pub struct Request<'c, Q, T> {

@@ -2,9 +2,8 @@
 
 use serde::Serialize;
 
-use crate::api::Request;
-use crate::client::{Call, Client};
-use crate::error::Result;
+use crate::api::{NoQuery, Request};
+use crate::client::Client;
 use crate::models::pro_players::ProPlayer;
 
 /// Query of `/topPlayers`.
@@ -17,8 +16,8 @@ pub struct TopPlayersQuery {
 }
 
 impl Client {
-    /// Every verified professional player (about 1–2 thousand rows). Most fields may be `None`:
-    /// many pros never logged in to OpenDota.
+    /// Every verified professional player, about 1–2 thousand rows (`GET /proPlayers`). Most
+    /// fields may be `None`: many pros never logged in to OpenDota.
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
@@ -27,13 +26,8 @@ impl Client {
     /// println!("{og} players tagged OG");
     /// # Ok(()) }
     /// ```
-    ///
-    /// # Errors
-    ///
-    /// See [`Error`](crate::Error).
-    pub async fn pro_players(&self) -> Result<Vec<ProPlayer>> {
-        self.execute(Call::get(self.url(&["proPlayers"]), String::new()))
-            .await
+    pub fn pro_players(&self) -> Request<'_, NoQuery, Vec<ProPlayer>> {
+        Request::new(self, vec!["proPlayers".to_owned()], NoQuery {})
     }
 
     /// The 100 players with the highest rating estimate (`computed_mmr`), best first; turbo

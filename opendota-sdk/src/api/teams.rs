@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::ids::TeamId;
 use crate::models::teams::{Team, TeamHero, TeamMatch, TeamPlayer};
 
-/// The query of [`Client::teams`].
+/// The query of [`Client::all_teams`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TeamsQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -21,12 +21,12 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let top = client.teams().await?;
-    /// let next = client.teams().page(1).await?;
+    /// let top = client.all_teams().await?;
+    /// let next = client.all_teams().page(1).await?;
     /// println!("{} + {} teams", top.len(), next.len());
     /// # Ok(()) }
     /// ```
-    pub fn teams(&self) -> Request<'_, TeamsQuery, Vec<Team>> {
+    pub fn all_teams(&self) -> Request<'_, TeamsQuery, Vec<Team>> {
         Request::new(self, vec!["teams".to_owned()], TeamsQuery::default())
     }
 

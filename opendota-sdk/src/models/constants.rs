@@ -116,7 +116,7 @@ impl HeroCatalog {
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
     /// use opendota_sdk::models::constants::HeroCatalog;
     ///
-    /// let heroes = client.heroes().list().await?;
+    /// let heroes = client.all_heroes().await?;
     /// let catalog = HeroCatalog::from_heroes(&heroes);
     /// # Ok(()) }
     /// ```

@@ -138,7 +138,7 @@ pub(crate) fn win_rate(wins: Option<u64>, games: Option<u64>) -> Option<f64> {
     }
 }
 
-/// A hero as listed by [`HeroesHandler::list`](crate::api::heroes::HeroesHandler::list)
+/// A hero as listed by [`Client::all_heroes`](crate::Client::all_heroes)
 /// (`HeroObjectResponse`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -167,7 +167,7 @@ pub struct Hero {
 
 hero_attributes! {
     /// A hero with its attributes and pick/win counts of the last 7 days, as returned by
-    /// [`HeroesHandler::stats`](crate::api::heroes::HeroesHandler::stats) (`HeroStatsResponse`).
+    /// [`Client::hero_stats`](crate::Client::hero_stats) (`HeroStatsResponse`).
     ///
     /// Brackets are the rank medals: 1 Herald … 8 Immortal. The 2018 form of this answer also
     /// had `hero_id` and none of the `pub_*` / `turbo_*` counts; those are then `None`.
