@@ -61,9 +61,9 @@ pub const OPERATIONS: usize = 55;
 /// Calls every operation once, one after the other, in the spec's order.
 pub async fn run(client: &Client, args: &DriftArgs) -> Vec<Check> {
     let player = client.players(args.account);
-    let hero = client.hero(args.hero);
-    let league = client.league(args.league);
-    let team = client.team(args.team);
+    let hero = client.heroes(args.hero);
+    let league = client.leagues(args.league);
+    let team = client.teams(args.team);
     let calls: Vec<(&'static str, Pending<'_>)> = vec![
         op(
             "GET /matches/{match_id}",

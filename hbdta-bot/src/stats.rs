@@ -334,7 +334,7 @@ impl Stats {
             .item_popularity
             .try_get_with(hero, async {
                 calls.add();
-                match client.hero(hero).item_popularity().await {
+                match client.heroes(hero).item_popularity().await {
                     Ok(items) => Ok(Arc::new(items)),
                     Err(opendota_sdk::Error::NotFound { .. }) => {
                         Ok(Arc::new(ItemPopularity::default()))

@@ -100,7 +100,7 @@ fn stats_decodes_the_2018_shape() {
 #[tokio::test]
 async fn matches_reuses_pro_match() {
     let server = serve("/api/heroes/1/matches", "heroes_matches__current").await;
-    let matches = common::client(&server).hero(1).matches().await.unwrap();
+    let matches = common::client(&server).heroes(1).matches().await.unwrap();
 
     assert_eq!(matches.len(), 2);
     assert_eq!(matches[0].match_id, MatchId(8_712_345_678));
@@ -115,7 +115,7 @@ async fn matches_reuses_pro_match() {
 async fn matchups_decode_with_win_rates() {
     let server = serve("/api/heroes/1/matchups", "heroes_matchups__current").await;
     let matchups = common::client(&server)
-        .hero(HeroId(1))
+        .heroes(HeroId(1))
         .matchups()
         .await
         .unwrap();
@@ -131,7 +131,7 @@ async fn matchups_decode_with_win_rates() {
 #[tokio::test]
 async fn durations_decode_numeric_bins() {
     let server = serve("/api/heroes/1/durations", "heroes_durations__current").await;
-    let mut bins = common::client(&server).hero(1).durations().await.unwrap();
+    let mut bins = common::client(&server).heroes(1).durations().await.unwrap();
     bins.sort_by_key(|b| b.duration_bin);
 
     let starts: Vec<_> = bins.iter().map(|b| b.duration_bin).collect();
@@ -152,7 +152,7 @@ fn durations_accept_the_spec_string_bin() {
 #[tokio::test]
 async fn players_decode_the_flat_rows_the_server_sends() {
     let server = serve("/api/heroes/14/players", "heroes_players__current").await;
-    let players = common::client(&server).hero(14).players().await.unwrap();
+    let players = common::client(&server).heroes(14).players().await.unwrap();
 
     assert_eq!(players.len(), 3);
     assert_eq!(players[0].account_id, Some(AccountId(105_248_644)));
@@ -167,7 +167,7 @@ async fn players_decode_the_flat_rows_the_server_sends() {
 #[tokio::test]
 async fn players_flatten_the_spec_array_of_arrays() {
     let server = serve("/api/heroes/14/players", "heroes_players__spec_nested").await;
-    let players = common::client(&server).hero(14).players().await.unwrap();
+    let players = common::client(&server).heroes(14).players().await.unwrap();
 
     let ids: Vec<_> = players.iter().map(|p| p.account_id).collect();
     assert_eq!(
@@ -190,7 +190,7 @@ async fn item_popularity_decodes_phase_maps() {
     )
     .await;
     let items = common::client(&server)
-        .hero(1)
+        .heroes(1)
         .item_popularity()
         .await
         .unwrap();
@@ -227,7 +227,7 @@ async fn rankings_send_hero_id_as_query() {
         .await;
     common::mount_catch_all(&server).await;
 
-    let top = common::client(&server).hero(1).rankings().await.unwrap();
+    let top = common::client(&server).heroes(1).rankings().await.unwrap();
     assert_eq!(top.hero_id, Some(HeroId(1)));
     assert_eq!(top.rankings.len(), 2);
     let best = &top.rankings[0];
@@ -255,7 +255,11 @@ async fn benchmarks_without_bracket_send_only_hero_id() {
         .await;
     common::mount_catch_all(&server).await;
 
-    let benchmarks = common::client(&server).hero(1).benchmarks().await.unwrap();
+    let benchmarks = common::client(&server)
+        .heroes(1)
+        .benchmarks()
+        .await
+        .unwrap();
     assert_eq!(benchmarks.hero_id, Some(HeroId(1)));
     let result = benchmarks.result.unwrap();
     assert_eq!(result.gold_per_min.len(), 3);
@@ -300,12 +304,12 @@ async fn benchmarks_send_the_bracket() {
     common::mount_catch_all(&server).await;
     let client = common::client(&server);
 
-    let request = client.hero(14).benchmarks().bracket(8);
+    let request = client.heroes(14).benchmarks().bracket(8);
     assert_eq!(request.query_string(), "hero_id=14&bracket=8");
     let immortal = request.await.unwrap();
     assert!(immortal.result.is_some());
     let legend = client
-        .hero(14)
+        .heroes(14)
         .benchmarks()
         .medal(Medal::Legend)
         .await

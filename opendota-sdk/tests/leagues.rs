@@ -49,7 +49,7 @@ fn leagues_fixture_decodes() {
 #[tokio::test]
 async fn league_get_reads_the_real_single_object() {
     let server = serve("/api/leagues/16935", "leagues_get__current").await;
-    let league = common::client(&server).league(16935).get().await.unwrap();
+    let league = common::client(&server).leagues(16935).get().await.unwrap();
     assert_eq!(league.leagueid, LeagueId(16935));
     assert_eq!(league.name.as_deref(), Some("Harbour Masters Series 2024"));
     assert!(league.ticket.is_none() && league.banner.is_none());
@@ -60,7 +60,7 @@ async fn league_get_reads_the_real_single_object() {
 async fn league_get_reads_the_spec_array() {
     let server = serve("/api/leagues/16935", "leagues_get__spec_array").await;
     let league = common::client(&server)
-        .league(LeagueId(16935))
+        .leagues(LeagueId(16935))
         .get()
         .await
         .unwrap();
@@ -92,7 +92,7 @@ async fn league_get_empty_body_is_not_found() {
         .await;
     common::mount_catch_all(&server).await;
     let err = common::client(&server)
-        .league(999_999)
+        .leagues(999_999)
         .get()
         .await
         .unwrap_err();
@@ -106,7 +106,7 @@ async fn league_get_empty_body_is_not_found() {
 async fn league_matches_reads_the_real_array() {
     let server = serve("/api/leagues/16935/matches", "leagues_matches__current").await;
     let matches = common::client(&server)
-        .league(16935)
+        .leagues(16935)
         .matches()
         .await
         .unwrap();
@@ -124,7 +124,7 @@ async fn league_matches_reads_the_real_array() {
 async fn league_matches_reads_the_spec_object() {
     let server = serve("/api/leagues/16935/matches", "leagues_matches__spec_object").await;
     let matches = common::client(&server)
-        .league(16935)
+        .leagues(16935)
         .matches()
         .await
         .unwrap();
@@ -145,7 +145,7 @@ async fn league_matches_reads_the_spec_object() {
 async fn league_match_ids_reads_numbers() {
     let server = serve("/api/leagues/16935/matchIds", "leagues_match_ids__current").await;
     let ids = common::client(&server)
-        .league(16935)
+        .leagues(16935)
         .match_ids()
         .await
         .unwrap();
@@ -167,7 +167,7 @@ async fn league_match_ids_reads_the_spec_strings() {
     )
     .await;
     let ids = common::client(&server)
-        .league(16935)
+        .leagues(16935)
         .match_ids()
         .await
         .unwrap();
@@ -187,7 +187,11 @@ fn league_match_ids_fixtures_decode() {
 #[tokio::test]
 async fn league_teams_reads_the_array_and_drops_unknown_teams() {
     let server = serve("/api/leagues/16935/teams", "leagues_teams__current").await;
-    let teams = common::client(&server).league(16935).teams().await.unwrap();
+    let teams = common::client(&server)
+        .leagues(16935)
+        .teams()
+        .await
+        .unwrap();
     assert_eq!(teams.len(), 2, "the all-null row is left out");
     assert_eq!(teams[0].team_id, TeamId(8_291_895));
     assert_eq!(teams[0].rating, Some(1412.36));
@@ -200,7 +204,11 @@ async fn league_teams_reads_the_array_and_drops_unknown_teams() {
 #[tokio::test]
 async fn league_teams_reads_the_spec_object() {
     let server = serve("/api/leagues/16935/teams", "leagues_teams__spec_object").await;
-    let teams = common::client(&server).league(16935).teams().await.unwrap();
+    let teams = common::client(&server)
+        .leagues(16935)
+        .teams()
+        .await
+        .unwrap();
     assert_eq!(teams.len(), 1);
     assert_eq!(teams[0].rating, Some(1412.0), "integer rating");
     assert_eq!(teams[0].tag.as_deref(), Some("HBC"));
@@ -210,5 +218,5 @@ async fn league_teams_reads_the_spec_object() {
 #[test]
 fn league_handler_keeps_its_id() {
     let client = opendota_sdk::Client::try_new().unwrap();
-    assert_eq!(client.league(42u32).id(), LeagueId(42));
+    assert_eq!(client.leagues(42u32).id(), LeagueId(42));
 }

@@ -97,7 +97,7 @@ async fn every_sample_decodes_through_its_typed_method() {
         "GET",
         "/heroes/1/itemPopularity",
         "heroes_itemPopularity.json",
-        |c| c.hero(1).item_popularity()
+        |c| c.heroes(1).item_popularity()
     );
     let leagues = sample!("GET", "/leagues", "leagues.json", |c| c.all_leagues());
     assert!(leagues.len() > 100);

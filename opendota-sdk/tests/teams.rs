@@ -92,7 +92,7 @@ fn teams_fixtures_decode() {
 async fn team_get_reads_the_object() {
     let server = serve("/api/teams/7119388", "teams_get__current").await;
     let team = common::client(&server)
-        .team(7_119_388u64)
+        .teams(7_119_388u64)
         .get()
         .await
         .unwrap();
@@ -121,7 +121,7 @@ async fn team_get_empty_body_is_not_found() {
         .await;
     common::mount_catch_all(&server).await;
     let err = common::client(&server)
-        .team(TeamId(1))
+        .teams(TeamId(1))
         .get()
         .await
         .unwrap_err();
@@ -135,7 +135,7 @@ async fn team_get_empty_body_is_not_found() {
 async fn team_matches_reads_the_real_array() {
     let server = serve("/api/teams/7119388/matches", "teams_matches__current").await;
     let matches = common::client(&server)
-        .team(7_119_388u64)
+        .teams(7_119_388u64)
         .matches()
         .await
         .unwrap();
@@ -159,7 +159,7 @@ async fn team_matches_reads_the_real_array() {
 async fn team_matches_reads_the_spec_object() {
     let server = serve("/api/teams/7119388/matches", "teams_matches__spec_object").await;
     let matches = common::client(&server)
-        .team(7_119_388u64)
+        .teams(7_119_388u64)
         .matches()
         .await
         .unwrap();
@@ -188,7 +188,7 @@ fn team_matches_fixtures_decode() {
 async fn team_players_reads_the_real_array() {
     let server = serve("/api/teams/7119388/players", "teams_players__current").await;
     let players = common::client(&server)
-        .team(7_119_388u64)
+        .teams(7_119_388u64)
         .players()
         .await
         .unwrap();
@@ -210,7 +210,7 @@ async fn team_players_reads_the_real_array() {
 async fn team_players_reads_the_spec_object() {
     let server = serve("/api/teams/7119388/players", "teams_players__spec_object").await;
     let players = common::client(&server)
-        .team(7_119_388u64)
+        .teams(7_119_388u64)
         .players()
         .await
         .unwrap();
@@ -238,7 +238,7 @@ fn team_players_fixtures_decode() {
 async fn team_heroes_reads_the_real_array() {
     let server = serve("/api/teams/7119388/heroes", "teams_heroes__current").await;
     let heroes = common::client(&server)
-        .team(7_119_388u64)
+        .teams(7_119_388u64)
         .heroes()
         .await
         .unwrap();
@@ -261,7 +261,7 @@ async fn team_heroes_reads_the_real_array() {
 async fn team_heroes_reads_the_spec_object() {
     let server = serve("/api/teams/7119388/heroes", "teams_heroes__spec_object").await;
     let heroes = common::client(&server)
-        .team(7_119_388u64)
+        .teams(7_119_388u64)
         .heroes()
         .await
         .unwrap();
@@ -287,5 +287,5 @@ fn team_heroes_fixtures_decode() {
 #[test]
 fn team_handler_keeps_its_id() {
     let client = opendota_sdk::Client::try_new().unwrap();
-    assert_eq!(client.team(2163u64).id(), TeamId(2163));
+    assert_eq!(client.teams(2163u64).id(), TeamId(2163));
 }

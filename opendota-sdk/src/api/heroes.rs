@@ -48,10 +48,10 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let matchups = client.hero(14).matchups().await?;
+    /// let matchups = client.heroes(14).matchups().await?;
     /// # Ok(()) }
     /// ```
-    pub fn hero<I>(&self, id: I) -> HeroHandler<'_>
+    pub fn heroes<I>(&self, id: I) -> HeroHandler<'_>
     where
         I: Into<HeroId>,
     {
@@ -62,7 +62,7 @@ impl Client {
     }
 }
 
-/// One hero's endpoints; made by [`Client::hero`].
+/// One hero's endpoints; made by [`Client::heroes`].
 #[derive(Debug, Clone, Copy)]
 pub struct HeroHandler<'c> {
     client: &'c Client,
@@ -87,7 +87,7 @@ impl<'c> HeroHandler<'c> {
     ///
     /// ```no_run
     /// # fn demo(client: opendota_sdk::Client) {
-    /// assert_eq!(client.hero(14).id(), opendota_sdk::HeroId(14));
+    /// assert_eq!(client.heroes(14).id(), opendota_sdk::HeroId(14));
     /// # }
     /// ```
     #[must_use]
@@ -113,7 +113,7 @@ impl<'c> HeroHandler<'c> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let matches = client.hero(1).matches().await?;
+    /// let matches = client.heroes(1).matches().await?;
     /// # Ok(()) }
     /// ```
     ///
@@ -129,7 +129,7 @@ impl<'c> HeroHandler<'c> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// for m in client.hero(1).matchups().await?.iter().take(5) {
+    /// for m in client.heroes(1).matchups().await?.iter().take(5) {
     ///     println!("vs {}: {:?}", m.hero_id, m.win_rate());
     /// }
     /// # Ok(()) }
@@ -147,7 +147,7 @@ impl<'c> HeroHandler<'c> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let mut bins = client.hero(1).durations().await?;
+    /// let mut bins = client.heroes(1).durations().await?;
     /// bins.sort_by_key(|b| b.duration_bin);
     /// # Ok(()) }
     /// ```
@@ -167,7 +167,7 @@ impl<'c> HeroHandler<'c> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let players = client.hero(1).players().await?;
+    /// let players = client.heroes(1).players().await?;
     /// # Ok(()) }
     /// ```
     ///
@@ -186,7 +186,7 @@ impl<'c> HeroHandler<'c> {
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
     /// use opendota_sdk::models::heroes::ItemPopularity;
     ///
-    /// let items = client.hero(1).item_popularity().await?;
+    /// let items = client.heroes(1).item_popularity().await?;
     /// let core = ItemPopularity::top(&items.mid_game_items, 3);
     /// # Ok(()) }
     /// ```
@@ -203,7 +203,7 @@ impl<'c> HeroHandler<'c> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let top = client.hero(1).rankings().await?;
+    /// let top = client.heroes(1).rankings().await?;
     /// if let Some(best) = top.rankings.first() {
     ///     println!("{} {:?}", best.account_id, best.personaname);
     /// }
@@ -226,7 +226,7 @@ impl<'c> HeroHandler<'c> {
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
     /// use opendota_sdk::models::heroes::BenchmarkResult;
     ///
-    /// let immortal = client.hero(1).benchmarks().bracket(8).await?;
+    /// let immortal = client.heroes(1).benchmarks().bracket(8).await?;
     /// if let Some(result) = &immortal.result {
     ///     println!("median GPM {:?}", BenchmarkResult::value_at(&result.gold_per_min, 0.5));
     /// }
@@ -250,7 +250,7 @@ impl Request<'_, BenchmarksQuery, Benchmarks> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let herald = client.hero(14).benchmarks().bracket(1).await?;
+    /// let herald = client.heroes(14).benchmarks().bracket(1).await?;
     /// # Ok(()) }
     /// ```
     pub fn bracket(mut self, bracket: u8) -> Self {
@@ -266,7 +266,7 @@ impl Request<'_, BenchmarksQuery, Benchmarks> {
     /// use opendota_sdk::RankTier;
     ///
     /// let medal = RankTier(75).medal();
-    /// let legend = client.hero(14).benchmarks().medal(medal).await?;
+    /// let legend = client.heroes(14).benchmarks().medal(medal).await?;
     /// # Ok(()) }
     /// ```
     pub fn medal(self, medal: Medal) -> Self {

@@ -28,11 +28,11 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let league = client.league(15728).get().await?;
+    /// let league = client.leagues(15728).get().await?;
     /// println!("{}", league.name.as_deref().unwrap_or("?"));
     /// # Ok(()) }
     /// ```
-    pub fn league(&self, id: impl Into<LeagueId>) -> LeagueHandler<'_> {
+    pub fn leagues(&self, id: impl Into<LeagueId>) -> LeagueHandler<'_> {
         LeagueHandler {
             client: self,
             id: id.into(),
@@ -40,7 +40,7 @@ impl Client {
     }
 }
 
-/// The endpoints of one league, from [`Client::league`].
+/// The endpoints of one league, from [`Client::leagues`].
 #[derive(Debug, Clone, Copy)]
 pub struct LeagueHandler<'c> {
     client: &'c Client,
@@ -69,7 +69,7 @@ impl LeagueHandler<'_> {
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
     /// use opendota_sdk::Error;
     ///
-    /// match client.league(15728).get().await {
+    /// match client.leagues(15728).get().await {
     ///     Ok(league) => println!("{:?} ({:?})", league.name, league.tier),
     ///     Err(Error::NotFound { .. }) => println!("no such league"),
     ///     Err(e) => return Err(e),
@@ -93,7 +93,7 @@ impl LeagueHandler<'_> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// for m in client.league(15728).matches().await?.iter().take(5) {
+    /// for m in client.leagues(15728).matches().await?.iter().take(5) {
     ///     println!("{} radiant won: {:?}", m.match_id, m.radiant_win);
     /// }
     /// # Ok(()) }
@@ -112,7 +112,7 @@ impl LeagueHandler<'_> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let ids = client.league(15728).match_ids().await?;
+    /// let ids = client.leagues(15728).match_ids().await?;
     /// println!("{} matches", ids.len());
     /// # Ok(()) }
     /// ```
@@ -132,7 +132,7 @@ impl LeagueHandler<'_> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// for team in client.league(15728).teams().await? {
+    /// for team in client.leagues(15728).teams().await? {
     ///     println!("{} {}", team.team_id, team.name.as_deref().unwrap_or("?"));
     /// }
     /// # Ok(()) }

@@ -1,5 +1,23 @@
 //! Resource handles and request builders, one module per API resource; the models they return
 //! live in the module of the same name under [`crate::models`].
+//!
+//! Naming, one rule throughout (octocrab's `client.issues(owner, repo)`):
+//!
+//! - A handle is named after the API's plural path segment and takes the id that path needs:
+//!   [`Client::players`]`(account_id)`, [`Client::matches`]`(match_id)`,
+//!   [`Client::heroes`]`(hero_id)`, [`Client::leagues`]`(league_id)`, [`Client::teams`]`(team_id)`;
+//!   grouped endpoints without an id are handles too: [`Client::constants`],
+//!   [`Client::scenarios`].
+//! - A list of a whole resource is `all_<resource>()` ([`Client::all_heroes`],
+//!   [`Client::all_leagues`], [`Client::all_teams`]) and, like every other root list, a lazy
+//!   [`Request`].
+//!
+//! ```no_run
+//! # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+//! let pudge = client.heroes(14).matchups().await?; // one hero
+//! let heroes = client.all_heroes().await?; // every hero
+//! # Ok(()) }
+//! ```
 
 use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;

@@ -34,11 +34,11 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// let team = client.team(2163).get().await?;
+    /// let team = client.teams(2163).get().await?;
     /// println!("{} rated {:?}", team.name.as_deref().unwrap_or("?"), team.rating);
     /// # Ok(()) }
     /// ```
-    pub fn team(&self, id: impl Into<TeamId>) -> TeamHandler<'_> {
+    pub fn teams(&self, id: impl Into<TeamId>) -> TeamHandler<'_> {
         TeamHandler {
             client: self,
             id: id.into(),
@@ -54,7 +54,7 @@ impl Request<'_, TeamsQuery, Vec<Team>> {
     }
 }
 
-/// The endpoints of one team, from [`Client::team`].
+/// The endpoints of one team, from [`Client::teams`].
 #[derive(Debug, Clone, Copy)]
 pub struct TeamHandler<'c> {
     client: &'c Client,
@@ -81,7 +81,7 @@ impl TeamHandler<'_> {
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
     /// use opendota_sdk::Error;
     ///
-    /// match client.team(2163).get().await {
+    /// match client.teams(2163).get().await {
     ///     Ok(team) => println!("{:?}: {:?}-{:?}", team.name, team.wins, team.losses),
     ///     Err(Error::NotFound { .. }) => println!("no such team"),
     ///     Err(e) => return Err(e),
@@ -104,7 +104,7 @@ impl TeamHandler<'_> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// for m in client.team(2163).matches().await?.iter().take(5) {
+    /// for m in client.teams(2163).matches().await?.iter().take(5) {
     ///     println!("{} vs {:?}: won {:?}", m.match_id, m.opposing_team_name, m.won());
     /// }
     /// # Ok(()) }
@@ -123,7 +123,7 @@ impl TeamHandler<'_> {
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
     /// let roster: Vec<_> = client
-    ///     .team(2163)
+    ///     .teams(2163)
     ///     .players()
     ///     .await?
     ///     .into_iter()
@@ -144,7 +144,7 @@ impl TeamHandler<'_> {
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
-    /// for h in client.team(2163).heroes().await?.iter().take(5) {
+    /// for h in client.teams(2163).heroes().await?.iter().take(5) {
     ///     println!("{:?}: {:?}/{:?}", h.localized_name, h.wins, h.games_played);
     /// }
     /// # Ok(()) }
