@@ -152,6 +152,99 @@ async fn send_with_tag_notification_type_and_user_ref() {
 }
 
 #[tokio::test]
+async fn send_message_setters_reach_the_wire() {
+    let body = json!({
+        "recipient": {"id": PSID},
+        "messaging_type": "MESSAGE_TAG",
+        "tag": "CONFIRMED_EVENT_UPDATE",
+        "notification_type": "SILENT_PUSH",
+        "message": {"text": "Your match starts in 5 min"}
+    });
+    let server = server_expecting(body, ok()).await;
+
+    let sent = common::client(&server)
+        .send_message(PSID, Message::text("Your match starts in 5 min"))
+        .tag(MessageTag::ConfirmedEventUpdate)
+        .notification_type(NotificationType::SilentPush)
+        .await
+        .unwrap();
+    assert_eq!(sent.message_id.as_deref(), Some("m_SENT0001"));
+}
+
+#[tokio::test]
+async fn send_text_messaging_type_and_explicit_send() {
+    let body = json!({
+        "recipient": {"id": PSID},
+        "messaging_type": "UPDATE",
+        "notification_type": "NO_PUSH",
+        "message": {"text": "Patch 7.39 is out"}
+    });
+    let server = server_expecting(body, ok()).await;
+
+    common::client(&server)
+        .send_text(Psid::from(PSID), "Patch 7.39 is out")
+        .notification_type(NotificationType::NoPush)
+        .messaging_type(MessagingType::Update)
+        .send()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_messaging_type_after_a_tag_drops_the_tag() {
+    let body = json!({
+        "recipient": {"id": PSID},
+        "messaging_type": "RESPONSE",
+        "message": {"text": "gg"}
+    });
+    let server = server_expecting(body, ok()).await;
+
+    common::client(&server)
+        .send_message(PSID, Message::text("gg"))
+        .tag(MessageTag::HumanAgent)
+        .messaging_type(MessagingType::Response)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_send_request_is_lazy_and_checked_before_sending() {
+    let server = MockServer::start().await;
+    common::mount_catch_all(&server).await;
+    let client = common::client(&server);
+
+    let request = client.send_text(PSID, "never sent");
+    drop(request);
+    let err = client
+        .send_text(PSID, "hi")
+        .messaging_type(MessagingType::MessageTag)
+        .await
+        .unwrap_err();
+
+    assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+    assert_eq!(common::received(&server).await, 0);
+}
+
+#[test]
+fn a_send_request_can_be_awaited_from_a_spawned_task() {
+    fn spawnable<F>(_: &F)
+    where
+        F: std::future::IntoFuture,
+        F::IntoFuture: Send,
+    {
+    }
+    let client = messenger_sdk::Client::builder()
+        .page_access_token("t")
+        .build()
+        .unwrap();
+    spawnable(
+        &client
+            .send_message(PSID, Message::text("hi"))
+            .tag(MessageTag::HumanAgent),
+    );
+}
+
+#[tokio::test]
 async fn send_private_reply_to_a_comment() {
     let body = json!({
         "recipient": {"comment_id": "104000000000001_555"},
