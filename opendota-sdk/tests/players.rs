@@ -851,9 +851,47 @@ fn decodes_players_rankings_current() {
     assert_eq!(rankings[1].card, Some(1_120_334));
 }
 
-#[test]
-fn decodes_players_refresh_current() {
-    let _: serde_json::Value = decode("players_refresh__current");
+/// `POST /players/{id}/refresh` answered with `body` (status 200) through the typed method.
+async fn refresh_answered_with(body: ResponseTemplate) -> opendota_sdk::Result<()> {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/players/311360822/refresh"))
+        .respond_with(body)
+        .expect(1)
+        .mount(&server)
+        .await;
+    common::mount_catch_all(&server).await;
+    common::client(&server).players(ID).refresh().await
+}
+
+/// The refresh answer has no model: `refresh()` gives `()` for the fixture's `{}` and for any
+/// other JSON (or no body), but a 200 that is not JSON is still a decode error, body kept.
+#[tokio::test]
+async fn decodes_players_refresh_current() {
+    assert!(matches!(
+        refresh_answered_with(common::json_fixture("players_refresh__current")).await,
+        Ok(())
+    ));
+    assert!(matches!(
+        refresh_answered_with(ResponseTemplate::new(200)).await,
+        Ok(())
+    ));
+    assert!(matches!(
+        refresh_answered_with(
+            ResponseTemplate::new(200).set_body_string(r#"{"id": 12, "type": "fullhistory"}"#)
+        )
+        .await,
+        Ok(())
+    ));
+    match refresh_answered_with(ResponseTemplate::new(200).set_body_string("<html>queued</html>"))
+        .await
+    {
+        Err(Error::Decode { path, body, .. }) => {
+            assert_eq!(path, ".");
+            assert_eq!(body, "<html>queued</html>");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
