@@ -18,6 +18,6 @@ pub use client::{
 };
 pub use error::{Error, GraphError, GraphErrorKind, Result};
 pub use ids::{PageId, Psid};
-/// The Send API's payload types (`messenger_sdk::send::Message`, …).
+#[doc(inline)]
 pub use models::send;
 pub use retry::RetryConfig;
