@@ -108,6 +108,13 @@ impl Client {
     /// A client configured from `OPENDOTA_API_KEY` and `OPENDOTA_BASE_URL` (both optional;
     /// empty counts as unset).
     ///
+    /// ```no_run
+    /// # async fn demo() -> opendota_sdk::Result<()> {
+    /// let client = opendota_sdk::Client::from_env()?;
+    /// println!("calling {} with a key: {}", client.base_url(), client.has_api_key());
+    /// # Ok(()) }
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`Error::InvalidInput`] when `OPENDOTA_BASE_URL` is not a URL.
@@ -123,18 +130,42 @@ impl Client {
     }
 
     /// The base URL calls go to.
+    ///
+    /// ```
+    /// let client = opendota_sdk::Client::builder().base_url("http://127.0.0.1:8080/api").build()?;
+    /// assert_eq!(client.base_url().as_str(), "http://127.0.0.1:8080/api");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     #[must_use]
     pub fn base_url(&self) -> &Url {
         &self.inner.base_url
     }
 
     /// Whether an API key is configured.
+    ///
+    /// ```
+    /// use opendota_sdk::Client;
+    ///
+    /// assert!(!Client::try_new()?.has_api_key());
+    /// let keyed = Client::builder().api_key("00000000-0000-4000-8000-000000000000").build()?;
+    /// assert!(keyed.has_api_key());
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     #[must_use]
     pub fn has_api_key(&self) -> bool {
         self.inner.api_key.is_some()
     }
 
-    /// The `X-Rate-Limit-Remaining-*` values of the last response.
+    /// The `X-Rate-Limit-Remaining-*` values of the last response (both `None` before the
+    /// first one).
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// assert_eq!(client.rate_limit_status().remaining_minute, None);
+    /// client.search("Miracle").await?;
+    /// println!("{:?} calls left this minute", client.rate_limit_status().remaining_minute);
+    /// # Ok(()) }
+    /// ```
     #[must_use]
     pub fn rate_limit_status(&self) -> RateLimitStatus {
         self.inner.status.get()
@@ -165,6 +196,12 @@ impl Client {
     }
 
     /// POSTs to any API path and decodes the JSON answer; not retried.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let answer: serde_json::Value = client.post_json("/players/86745912/refresh", &()).await?;
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///
@@ -400,6 +437,12 @@ impl Default for ClientBuilder {
 
 impl ClientBuilder {
     /// Where the API lives (default [`DEFAULT_BASE_URL`]); point it at a mock server in tests.
+    ///
+    /// ```
+    /// let client = opendota_sdk::Client::builder().base_url("http://127.0.0.1:9/api").build()?;
+    /// assert_eq!(client.base_url().as_str(), "http://127.0.0.1:9/api");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
         self
@@ -407,6 +450,15 @@ impl ClientBuilder {
 
     /// The API key, sent as `Authorization: Bearer <key>` (never in the URL). Raises the default
     /// limit to 1200 calls a minute. An empty key is ignored.
+    ///
+    /// ```
+    /// use opendota_sdk::Client;
+    ///
+    /// let keyed = Client::builder().api_key("00000000-0000-4000-8000-000000000000").build()?;
+    /// assert!(keyed.has_api_key());
+    /// assert!(!Client::builder().api_key("  ").build()?.has_api_key());
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
         let key: String = key.into();
         self.api_key = (!key.trim().is_empty()).then(|| SecretString::from(key.trim().to_owned()));
@@ -414,12 +466,28 @@ impl ClientBuilder {
     }
 
     /// Time allowed for a whole call (default 15 s).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let client = opendota_sdk::Client::builder().timeout(Duration::from_secs(30)).build()?;
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
     /// Time allowed to connect (default 5 s); ignored with [`ClientBuilder::http_client`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let client = opendota_sdk::Client::builder()
+    ///     .connect_timeout(Duration::from_secs(2))
+    ///     .build()?;
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
@@ -427,12 +495,24 @@ impl ClientBuilder {
 
     /// The `User-Agent` (default `opendota-sdk/<version>`); ignored with
     /// [`ClientBuilder::http_client`].
+    ///
+    /// ```
+    /// let client = opendota_sdk::Client::builder().user_agent("my-bot/1.0").build()?;
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
         self
     }
 
-    /// Use this `reqwest::Client` (its own user agent, proxy and TLS settings apply).
+    /// Use this `reqwest::Client` (its own user agent, proxy and TLS settings apply), e.g. to
+    /// share one connection pool with the rest of a program.
+    ///
+    /// ```
+    /// let http = reqwest::Client::builder().user_agent("my-bot/1.0").build()?;
+    /// let client = opendota_sdk::Client::builder().http_client(http.clone()).build()?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
@@ -440,6 +520,15 @@ impl ClientBuilder {
 
     /// Calls allowed per minute before callers wait (default 60 without a key, 1200 with).
     /// `0` turns proactive limiting off.
+    ///
+    /// ```
+    /// use opendota_sdk::Client;
+    ///
+    /// let polite = Client::builder().per_minute(30).build()?;
+    /// let unlimited = Client::builder().per_minute(0).build()?;
+    /// assert!(format!("{unlimited:?}").contains("rate_limited: false"));
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn per_minute(mut self, calls: u32) -> Self {
         self.per_minute = NonZeroU32::new(calls);
         self.rate_limit = if calls == 0 {
@@ -451,12 +540,27 @@ impl ClientBuilder {
     }
 
     /// A daily budget (calls a day, refilled evenly); callers wait when it is spent.
+    ///
+    /// ```
+    /// // Stay under the free tier's daily cap (3000 calls a day at the time of writing):
+    /// let client = opendota_sdk::Client::builder().daily_budget(2500).build()?;
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn daily_budget(mut self, calls: u32) -> Self {
         self.per_day = NonZeroU32::new(calls);
         self
     }
 
-    /// Replaces the whole rate-limit setting.
+    /// Replaces the whole rate-limit setting (and any [`per_minute`](Self::per_minute) or
+    /// [`daily_budget`](Self::daily_budget) set before).
+    ///
+    /// ```
+    /// use opendota_sdk::{Client, RateLimit};
+    ///
+    /// let client = Client::builder().rate_limit(RateLimit::Disabled).build()?;
+    /// assert!(format!("{client:?}").contains("rate_limited: false"));
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn rate_limit(mut self, rate_limit: RateLimit) -> Self {
         self.rate_limit = rate_limit;
         self.per_minute = None;
@@ -465,12 +569,30 @@ impl ClientBuilder {
     }
 
     /// Retry policy (default: 2 retries, 500 ms doubling up to 8 s, with jitter).
+    ///
+    /// ```
+    /// use opendota_sdk::{Client, RetryConfig};
+    ///
+    /// let client = Client::builder().retry(RetryConfig::disabled()).build()?;
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn retry(mut self, retry: RetryConfig) -> Self {
         self.retry = retry;
         self
     }
 
     /// Builds the client.
+    ///
+    /// ```
+    /// use opendota_sdk::{Client, Error};
+    ///
+    /// let client = Client::builder().build()?;
+    /// assert!(matches!(
+    ///     Client::builder().base_url("ftp://example.com").build(),
+    ///     Err(Error::InvalidInput(_))
+    /// ));
+    /// # Ok::<(), Error>(())
+    /// ```
     ///
     /// # Errors
     ///

@@ -74,6 +74,16 @@ pub enum Error {
 impl Error {
     /// Whether trying the same call again later can succeed: timeouts, connection failures,
     /// the per-minute rate limit and 5xx answers.
+    ///
+    /// ```
+    /// use opendota_sdk::Error;
+    ///
+    /// let minute = Error::RateLimited { daily: false, message: "minute rate limit exceeded".into() };
+    /// let daily = Error::RateLimited { daily: true, message: "daily api limit exceeded".into() };
+    /// assert!(minute.is_retryable());
+    /// assert!(!daily.is_retryable());
+    /// assert!(!Error::InvalidInput("empty".into()).is_retryable());
+    /// ```
     #[must_use]
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -84,13 +94,27 @@ impl Error {
         }
     }
 
-    /// Whether the request timed out.
+    /// Whether the request timed out (a [`Error::Transport`] timeout).
+    ///
+    /// ```
+    /// use opendota_sdk::Error;
+    ///
+    /// assert!(!Error::NotFound { path: "/api/matches/1".into() }.is_timeout());
+    /// ```
     #[must_use]
     pub fn is_timeout(&self) -> bool {
         matches!(self, Self::Transport(e) if e.is_timeout())
     }
 
     /// The HTTP status, when the API answered.
+    ///
+    /// ```
+    /// use opendota_sdk::Error;
+    ///
+    /// let missing = Error::NotFound { path: "/api/matches/1".into() };
+    /// assert_eq!(missing.status().map(|s| s.as_u16()), Some(404));
+    /// assert_eq!(Error::InvalidInput("empty".into()).status(), None);
+    /// ```
     #[must_use]
     pub fn status(&self) -> Option<StatusCode> {
         match self {

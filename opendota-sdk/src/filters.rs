@@ -106,12 +106,25 @@ where
     }
 }
 
-/// Declares the filter setters once, for [`PlayerFilters`] and for every request that takes it.
+/// Declares the filter setters once, for [`PlayerFilters`] and for every request that takes it,
+/// each with a compiled example of the query it sends (`example` setter chain `=>` expected query
+/// `on` the player endpoint the request example uses).
 macro_rules! player_filter_setters {
-    ($($(#[$doc:meta])* $name:ident($arg:ident: $ty:ty) => $field:ident $op:tt $value:expr;)*) => {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident($arg:ident: $ty:ty) => $field:ident $op:tt $value:expr,
+        example $ex:literal => $query:literal on $endpoint:literal;
+    )*) => {
         impl PlayerFilters {
             $(
                 $(#[$doc])*
+                ///
+                #[doc = concat!(
+                    "```\n",
+                    "use opendota_sdk::{AccountId, GameMode, HeroId, LaneRole, LobbyType, PlayerFilters, Region};\n\n",
+                    "assert_eq!(PlayerFilters::new().", $ex, ".to_query(), \"", $query, "\");\n",
+                    "```",
+                )]
                 pub fn $name(mut self, $arg: $ty) -> Self {
                     player_filter_setters!(@apply self.$field, $op, $value);
                     self
@@ -122,6 +135,17 @@ macro_rules! player_filter_setters {
         impl<T> crate::api::Request<'_, PlayerFilters, T> {
             $(
                 $(#[$doc])*
+                ///
+                #[doc = concat!(
+                    "```\n",
+                    "use opendota_sdk::{AccountId, Client, GameMode, HeroId, LaneRole, LobbyType, Region};\n\n",
+                    "let client = Client::try_new()?;\n",
+                    "let request = client.players(86745912).", $endpoint, "().", $ex, ";\n",
+                    "assert_eq!(request.query_string(), \"", $query, "\");\n",
+                    "// request.await? would send it\n",
+                    "# Ok::<(), opendota_sdk::Error>(())\n",
+                    "```",
+                )]
                 pub fn $name(mut self, $arg: $ty) -> Self {
                     self.query = self.query.$name($arg);
                     self
@@ -135,54 +159,90 @@ macro_rules! player_filter_setters {
 
 player_filter_setters! {
     /// At most this many matches (the newest first, unless `sort` says otherwise).
-    limit(n: u32) => limit = n;
+    limit(n: u32) => limit = n,
+        example "limit(20)" => "limit=20" on "matches";
     /// Skip this many matches first.
-    offset(n: u32) => offset = n;
+    offset(n: u32) => offset = n,
+        example "limit(20).offset(20)" => "limit=20&offset=20" on "matches";
     /// Only wins (`true`) or only losses (`false`).
-    win(won: bool) => win = won;
+    win(won: bool) => win = won,
+        example "win(false)" => "win=0" on "matches";
     /// Only matches of this patch id (an index into the `patch` constants, not "7.41").
-    patch(id: u32) => patch = id;
+    patch(id: u32) => patch = id,
+        example "patch(56)" => "patch=56" on "wl";
     /// Only matches of this game mode.
-    game_mode(mode: GameMode) => game_mode = mode;
+    game_mode(mode: GameMode) => game_mode = mode,
+        example "game_mode(GameMode::Turbo)" => "game_mode=23" on "wl";
     /// Only matches of this lobby type.
-    lobby_type(lobby: LobbyType) => lobby_type = lobby;
+    lobby_type(lobby: LobbyType) => lobby_type = lobby,
+        example "lobby_type(LobbyType::Ranked)" => "lobby_type=7" on "wl";
     /// Only matches in this region.
-    region(region: Region) => region = region;
+    region(region: Region) => region = region,
+        example "region(Region::Europe)" => "region=3" on "wl";
     /// Only matches of the last `days` days.
-    date(days: u32) => date = days;
+    date(days: u32) => date = days,
+        example "date(30)" => "date=30" on "wl";
     /// Only matches where the player took this lane role.
-    lane_role(role: LaneRole) => lane_role = role;
+    lane_role(role: LaneRole) => lane_role = role,
+        example "lane_role(LaneRole::Mid)" => "lane_role=2" on "heroes";
     /// Only matches on this hero.
-    hero_id(hero: impl Into<HeroId>) => hero_id = hero.into();
+    hero_id(hero: impl Into<HeroId>) => hero_id = hero.into(),
+        example "hero_id(HeroId(14))" => "hero_id=14" on "wl";
     /// Only matches on the Radiant (`true`) or Dire (`false`) side.
-    is_radiant(radiant: bool) => is_radiant = radiant;
+    is_radiant(radiant: bool) => is_radiant = radiant,
+        example "is_radiant(true)" => "is_radiant=1" on "wl";
     /// Only matches this account also played in (repeat for several; all must be there).
-    included_account_id(account: impl Into<AccountId>) => included_account_id += account.into();
+    included_account_id(account: impl Into<AccountId>) => included_account_id += account.into(),
+        example "included_account_id(AccountId(1)).included_account_id(2)"
+            => "included_account_id=1&included_account_id=2" on "wl";
     /// Only matches this account did not play in (repeatable).
-    excluded_account_id(account: impl Into<AccountId>) => excluded_account_id += account.into();
+    excluded_account_id(account: impl Into<AccountId>) => excluded_account_id += account.into(),
+        example "excluded_account_id(AccountId(3))" => "excluded_account_id=3" on "wl";
     /// Only matches with this hero on the player's team (repeatable).
-    with_hero_id(hero: impl Into<HeroId>) => with_hero_id += hero.into();
+    with_hero_id(hero: impl Into<HeroId>) => with_hero_id += hero.into(),
+        example "with_hero_id(1).with_hero_id(HeroId(2))"
+            => "with_hero_id=1&with_hero_id=2" on "wl";
     /// Only matches with this hero on the enemy team (repeatable).
-    against_hero_id(hero: impl Into<HeroId>) => against_hero_id += hero.into();
+    against_hero_id(hero: impl Into<HeroId>) => against_hero_id += hero.into(),
+        example "against_hero_id(HeroId(14))" => "against_hero_id=14" on "wl";
     /// `false` also counts matches the server hides by default (turbo, ability draft, very short
     /// games); `true` is the server's default.
-    significant(significant: bool) => significant = significant;
+    significant(significant: bool) => significant = significant,
+        example "significant(false)" => "significant=0" on "wl";
     /// Minimum games for a hero to be listed (`/heroes` only).
-    having(games: u32) => having = games;
+    having(games: u32) => having = games,
+        example "having(10)" => "having=10" on "heroes";
     /// Sort matches by this column, descending (`kills`, `duration`, …).
-    sort(column: impl Into<String>) => sort = column.into();
+    sort(column: impl Into<String>) => sort = column.into(),
+        example "sort(\"kills\")" => "sort=kills" on "matches";
     /// Add this column to each row of `/matches` (repeatable; unknown columns are dropped by the
     /// server).
-    project(column: impl Into<String>) => project += column.into();
+    project(column: impl Into<String>) => project += column.into(),
+        example "project(\"kills\").project(\"gold_per_min\")"
+            => "project=kills&project=gold_per_min" on "matches";
 }
 
 impl PlayerFilters {
     /// No filters.
+    ///
+    /// ```
+    /// use opendota_sdk::PlayerFilters;
+    ///
+    /// assert_eq!(PlayerFilters::new(), PlayerFilters::default());
+    /// assert_eq!(PlayerFilters::new().to_query(), "");
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// The query string these filters send.
+    ///
+    /// ```
+    /// use opendota_sdk::PlayerFilters;
+    ///
+    /// let filters = PlayerFilters::new().significant(false).limit(10);
+    /// assert_eq!(filters.to_query(), "limit=10&significant=0");
+    /// ```
     #[must_use]
     pub fn to_query(&self) -> String {
         serde_html_form::to_string(self).unwrap_or_default()
@@ -190,7 +250,17 @@ impl PlayerFilters {
 }
 
 impl<T> crate::api::Request<'_, PlayerFilters, T> {
-    /// Replaces all filters with `filters`.
+    /// Replaces all filters with `filters` (setters called before are dropped; call more after).
+    ///
+    /// ```
+    /// use opendota_sdk::{Client, PlayerFilters};
+    ///
+    /// let client = Client::try_new()?;
+    /// let recent = PlayerFilters::new().date(30).significant(false);
+    /// let request = client.players(86745912).wl().limit(5).filters(recent).win(true);
+    /// assert_eq!(request.query_string(), "win=1&date=30&significant=0");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn filters(mut self, filters: PlayerFilters) -> Self {
         self.query = filters;
         self

@@ -22,6 +22,13 @@ macro_rules! id_type {
 
         impl $name {
             /// The raw number.
+            ///
+            #[doc = concat!(
+                "```\n",
+                "use opendota_sdk::", stringify!($name), ";\n\n",
+                "assert_eq!(", stringify!($name), "(7).get(), 7);\n",
+                "```",
+            )]
             #[must_use]
             pub const fn get(self) -> $inner {
                 self.0
@@ -90,6 +97,12 @@ id_type!(
 
 impl AccountId {
     /// The SteamID64 of this account (`account id + 76561197960265728`).
+    ///
+    /// ```
+    /// use opendota_sdk::AccountId;
+    ///
+    /// assert_eq!(AccountId(86_745_912).steam_id64(), 76_561_198_047_011_640);
+    /// ```
     #[must_use]
     pub const fn steam_id64(self) -> u64 {
         self.0 as u64 + STEAM_ID64_OFFSET
@@ -97,6 +110,13 @@ impl AccountId {
 
     /// The account of a SteamID64, or `None` when the number is not an individual account's
     /// SteamID64.
+    ///
+    /// ```
+    /// use opendota_sdk::AccountId;
+    ///
+    /// assert_eq!(AccountId::from_steam_id64(76_561_198_047_011_640), Some(AccountId(86_745_912)));
+    /// assert_eq!(AccountId::from_steam_id64(86_745_912), None);
+    /// ```
     #[must_use]
     pub fn from_steam_id64(steam_id64: u64) -> Option<Self> {
         steam_id64
@@ -106,6 +126,12 @@ impl AccountId {
     }
 
     /// The player's page on OpenDota.
+    ///
+    /// ```
+    /// use opendota_sdk::AccountId;
+    ///
+    /// assert_eq!(AccountId(86745912).opendota_url(), "https://www.opendota.com/players/86745912");
+    /// ```
     #[must_use]
     pub fn opendota_url(self) -> String {
         format!("https://www.opendota.com/players/{}", self.0)
@@ -158,6 +184,19 @@ impl AccountId {
     }
 
     /// Reads an account from a profile link (see [`AccountId::parse`]).
+    ///
+    /// ```
+    /// use opendota_sdk::{AccountId, ParseAccountIdError};
+    ///
+    /// assert_eq!(
+    ///     AccountId::from_profile_url("stratz.com/players/86745912"),
+    ///     Ok(AccountId(86745912))
+    /// );
+    /// assert!(matches!(
+    ///     AccountId::from_profile_url("https://steamcommunity.com/id/someone"),
+    ///     Err(ParseAccountIdError::VanityUrl(_))
+    /// ));
+    /// ```
     ///
     /// # Errors
     ///

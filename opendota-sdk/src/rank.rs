@@ -47,6 +47,13 @@ pub enum Medal {
 
 impl Medal {
     /// The medal's tier number (1 Herald … 8 Immortal; the raw number for unknown tiers).
+    ///
+    /// ```
+    /// use opendota_sdk::Medal;
+    ///
+    /// assert_eq!(Medal::Legend.tier(), 5);
+    /// assert_eq!(Medal::Unknown(0).tier(), 0);
+    /// ```
     #[must_use]
     pub const fn tier(self) -> u8 {
         match self {
@@ -63,6 +70,13 @@ impl Medal {
     }
 
     /// The medal's English name.
+    ///
+    /// ```
+    /// use opendota_sdk::Medal;
+    ///
+    /// assert_eq!(Medal::Divine.name(), "Divine");
+    /// assert_eq!(Medal::Unknown(0).name(), "Unranked");
+    /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -87,6 +101,13 @@ impl fmt::Display for Medal {
 
 impl RankTier {
     /// The medal (tens digit).
+    ///
+    /// ```
+    /// use opendota_sdk::{Medal, RankTier};
+    ///
+    /// assert_eq!(RankTier(54).medal(), Medal::Legend);
+    /// assert_eq!(RankTier(3).medal(), Medal::Unknown(0));
+    /// ```
     #[must_use]
     pub const fn medal(self) -> Medal {
         match self.0 / 10 {
@@ -104,6 +125,13 @@ impl RankTier {
 
     /// The stars within the medal (1–5), or `None` for Immortal (which has a leaderboard rank
     /// instead), for 0 stars, and for unknown tiers.
+    ///
+    /// ```
+    /// use opendota_sdk::RankTier;
+    ///
+    /// assert_eq!(RankTier(54).stars(), Some(4));
+    /// assert_eq!(RankTier(80).stars(), None);
+    /// ```
     #[must_use]
     pub const fn stars(self) -> Option<u8> {
         match (self.medal(), self.0 % 10) {
@@ -114,6 +142,14 @@ impl RankTier {
     }
 
     /// `"Legend 4"`, `"Immortal"`, or `"Immortal #32"` when the leaderboard rank is known.
+    ///
+    /// ```
+    /// use opendota_sdk::RankTier;
+    ///
+    /// assert_eq!(RankTier(54).describe(None), "Legend 4");
+    /// assert_eq!(RankTier(80).describe(None), "Immortal");
+    /// assert_eq!(RankTier(80).describe(Some(32)), "Immortal #32");
+    /// ```
     #[must_use]
     pub fn describe(self, leaderboard_rank: Option<u32>) -> String {
         match (self.medal(), leaderboard_rank) {

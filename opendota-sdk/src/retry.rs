@@ -32,6 +32,12 @@ impl Default for RetryConfig {
 
 impl RetryConfig {
     /// No retries at all.
+    ///
+    /// ```
+    /// use opendota_sdk::RetryConfig;
+    ///
+    /// assert_eq!(RetryConfig::disabled().max_retries, 0);
+    /// ```
     #[must_use]
     pub fn disabled() -> Self {
         Self {
@@ -41,6 +47,14 @@ impl RetryConfig {
     }
 
     /// A config with the given number of retries and delays.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use opendota_sdk::RetryConfig;
+    ///
+    /// let patient = RetryConfig::new(5, Duration::from_secs(1), Duration::from_secs(30));
+    /// assert_eq!(patient.max_retries, 5);
+    /// ```
     #[must_use]
     pub fn new(max_retries: u32, initial_backoff: Duration, max_backoff: Duration) -> Self {
         Self {

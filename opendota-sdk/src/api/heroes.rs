@@ -85,10 +85,12 @@ pub struct BenchmarksQuery {
 impl<'c> HeroHandler<'c> {
     /// The hero this handler is for.
     ///
-    /// ```no_run
-    /// # fn demo(client: opendota_sdk::Client) {
-    /// assert_eq!(client.heroes(14).id(), opendota_sdk::HeroId(14));
-    /// # }
+    /// ```
+    /// use opendota_sdk::{Client, HeroId};
+    ///
+    /// let client = Client::try_new()?;
+    /// assert_eq!(client.heroes(14).id(), HeroId(14));
+    /// # Ok::<(), opendota_sdk::Error>(())
     /// ```
     #[must_use]
     pub fn id(&self) -> HeroId {

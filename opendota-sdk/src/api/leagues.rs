@@ -49,6 +49,14 @@ pub struct LeagueHandler<'c> {
 
 impl LeagueHandler<'_> {
     /// The league this handle is for.
+    ///
+    /// ```
+    /// use opendota_sdk::{Client, LeagueId};
+    ///
+    /// let client = Client::try_new()?;
+    /// assert_eq!(client.leagues(15728_u32).id(), LeagueId(15728));
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> LeagueId {
         self.id

@@ -137,6 +137,14 @@ pub struct MatchHandler<'c> {
 
 impl MatchHandler<'_> {
     /// The match this handle is for.
+    ///
+    /// ```
+    /// use opendota_sdk::{Client, MatchId};
+    ///
+    /// let client = Client::try_new()?;
+    /// assert_eq!(client.matches(8_000_000_000_u64).match_id(), MatchId(8_000_000_000));
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     #[must_use]
     pub const fn match_id(&self) -> MatchId {
         self.match_id
@@ -169,6 +177,13 @@ impl MatchHandler<'_> {
 
 impl<T> Request<'_, MatchListQuery, T> {
     /// Only matches older than this one (the last id of the previous page).
+    ///
+    /// ```
+    /// let client = opendota_sdk::Client::try_new()?;
+    /// let older = client.pro_matches().less_than_match_id(8_000_000_000_u64);
+    /// assert_eq!(older.query_string(), "less_than_match_id=8000000000");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn less_than_match_id(mut self, match_id: impl Into<MatchId>) -> Self {
         self.query.less_than_match_id = Some(match_id.into());
         self
@@ -177,18 +192,41 @@ impl<T> Request<'_, MatchListQuery, T> {
 
 impl Request<'_, PublicMatchesQuery, Vec<PublicMatch>> {
     /// Only matches older than this one (the last id of the previous page).
+    ///
+    /// ```
+    /// let client = opendota_sdk::Client::try_new()?;
+    /// let older = client.public_matches().less_than_match_id(8_000_000_000_u64);
+    /// assert_eq!(older.query_string(), "less_than_match_id=8000000000");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn less_than_match_id(mut self, match_id: impl Into<MatchId>) -> Self {
         self.query.less_than_match_id = Some(match_id.into());
         self
     }
 
     /// Only matches whose average rank tier is at least this (the server caps it at 75).
+    ///
+    /// ```
+    /// use opendota_sdk::RankTier;
+    ///
+    /// let client = opendota_sdk::Client::try_new()?;
+    /// let divine = client.public_matches().min_rank(RankTier(71));
+    /// assert_eq!(divine.query_string(), "min_rank=71");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn min_rank(mut self, rank: impl Into<RankTier>) -> Self {
         self.query.min_rank = Some(rank.into());
         self
     }
 
     /// Only matches whose average rank tier is at most this (the server raises it to at least 15).
+    ///
+    /// ```
+    /// let client = opendota_sdk::Client::try_new()?;
+    /// let low = client.public_matches().max_rank(25);
+    /// assert_eq!(low.query_string(), "max_rank=25");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn max_rank(mut self, rank: impl Into<RankTier>) -> Self {
         self.query.max_rank = Some(rank.into());
         self
@@ -197,12 +235,28 @@ impl Request<'_, PublicMatchesQuery, Vec<PublicMatch>> {
 
 impl Request<'_, FindMatchesQuery, Vec<FoundMatch>> {
     /// Adds a hero to the first team (repeat for more, up to 5).
+    ///
+    /// ```
+    /// use opendota_sdk::HeroId;
+    ///
+    /// let client = opendota_sdk::Client::try_new()?;
+    /// let duo = client.find_matches().team_a(HeroId(1)).team_a(2);
+    /// assert_eq!(duo.query_string(), "teamA=1&teamA=2");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn team_a(mut self, hero: impl Into<HeroId>) -> Self {
         self.query.team_a.push(hero.into());
         self
     }
 
     /// Adds a hero to the second team (repeat for more, up to 5).
+    ///
+    /// ```
+    /// let client = opendota_sdk::Client::try_new()?;
+    /// let versus = client.find_matches().team_a(1).team_b(5);
+    /// assert_eq!(versus.query_string(), "teamA=1&teamB=5");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn team_b(mut self, hero: impl Into<HeroId>) -> Self {
         self.query.team_b.push(hero.into());
         self

@@ -95,13 +95,26 @@ where
         }
     }
 
-    /// The query string this request will send.
+    /// The query string this request will send (nothing is sent to find out).
+    ///
+    /// ```
+    /// let client = opendota_sdk::Client::try_new()?;
+    /// let request = client.players(86745912).wl().limit(20).significant(false);
+    /// assert_eq!(request.query_string(), "limit=20&significant=0");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     #[must_use]
     pub fn query_string(&self) -> String {
         encode_query(&self.query).unwrap_or_default()
     }
 
-    /// Sends the request.
+    /// Sends the request; the same as `.await`ing it.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+    /// let wl = client.players(86745912).wl().limit(20).send().await?;
+    /// # Ok(()) }
+    /// ```
     ///
     /// # Errors
     ///

@@ -49,6 +49,14 @@ pub struct PlayerHandler<'c> {
 
 impl<'c> PlayerHandler<'c> {
     /// The account this handle is for.
+    ///
+    /// ```
+    /// use opendota_sdk::{AccountId, Client};
+    ///
+    /// let client = Client::try_new()?;
+    /// assert_eq!(client.players(86745912).account_id(), AccountId(86745912));
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     #[must_use]
     pub const fn account_id(&self) -> AccountId {
         self.account_id

@@ -52,6 +52,13 @@ impl Client {
 impl Request<'_, TopPlayersQuery, Vec<ProPlayer>> {
     /// `true` ranks by turbo ratings (sent as `turbo=1`); `false` by normal ones, which sends
     /// nothing: the server treats any `turbo` value, `turbo=0` included, as turbo.
+    ///
+    /// ```
+    /// let client = opendota_sdk::Client::try_new()?;
+    /// assert_eq!(client.top_players().turbo(true).query_string(), "turbo=1");
+    /// assert_eq!(client.top_players().turbo(false).query_string(), "");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn turbo(mut self, turbo: bool) -> Self {
         self.query.turbo = turbo.then_some(1);
         self

@@ -48,6 +48,12 @@ impl Client {
 
 impl Request<'_, TeamsQuery, Vec<Team>> {
     /// The page, from `0` (the default); each page holds up to 1000 teams.
+    ///
+    /// ```
+    /// let client = opendota_sdk::Client::try_new()?;
+    /// assert_eq!(client.all_teams().page(2).query_string(), "page=2");
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     pub fn page(mut self, page: u32) -> Self {
         self.query.page = Some(page);
         self
@@ -63,6 +69,14 @@ pub struct TeamHandler<'c> {
 
 impl TeamHandler<'_> {
     /// The team this handle is for.
+    ///
+    /// ```
+    /// use opendota_sdk::{Client, TeamId};
+    ///
+    /// let client = Client::try_new()?;
+    /// assert_eq!(client.teams(2163_u64).id(), TeamId(2163));
+    /// # Ok::<(), opendota_sdk::Error>(())
+    /// ```
     #[must_use]
     pub fn id(&self) -> TeamId {
         self.id

@@ -10,7 +10,25 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::de::Lenient;
 
 macro_rules! code_enum {
+    // The first variant also feeds the doc examples of `code` and `label`.
     (
+        $(#[$meta:meta])*
+        $name:ident($repr:ty) {
+            $(#[$fmeta:meta])* $first:ident = $fvalue:literal => $flabel:literal,
+            $( $(#[$vmeta:meta])* $variant:ident = $value:literal => $label:literal, )*
+        }
+    ) => {
+        code_enum! {
+            @example($first, $fvalue, $flabel)
+            $(#[$meta])*
+            $name($repr) {
+                $(#[$fmeta])* $first = $fvalue => $flabel,
+                $( $(#[$vmeta])* $variant = $value => $label, )*
+            }
+        }
+    };
+    (
+        @example($first:ident, $fvalue:literal, $flabel:literal)
         $(#[$meta:meta])*
         $name:ident($repr:ty) {
             $( $(#[$vmeta:meta])* $variant:ident = $value:literal => $label:literal, )*
@@ -27,6 +45,15 @@ macro_rules! code_enum {
 
         impl $name {
             /// The numeric code the API uses.
+            ///
+            #[doc = concat!(
+                "```\n",
+                "use opendota_sdk::", stringify!($name), ";\n\n",
+                "assert_eq!(", stringify!($name), "::", stringify!($first), ".code(), ", stringify!($fvalue), ");\n",
+                "assert_eq!(", stringify!($name), "::from(", stringify!($fvalue), "), ", stringify!($name), "::", stringify!($first), ");\n",
+                "assert_eq!(", stringify!($name), "::Unknown(200).code(), 200);\n",
+                "```",
+            )]
             #[must_use]
             pub const fn code(self) -> $repr {
                 match self {
@@ -36,6 +63,14 @@ macro_rules! code_enum {
             }
 
             /// A human-readable name (`"All Pick"`), or `None` for an unknown code.
+            ///
+            #[doc = concat!(
+                "```\n",
+                "use opendota_sdk::", stringify!($name), ";\n\n",
+                "assert_eq!(", stringify!($name), "::", stringify!($first), ".label(), Some(", stringify!($flabel), "));\n",
+                "assert_eq!(", stringify!($name), "::Unknown(200).label(), None);\n",
+                "```",
+            )]
             #[must_use]
             pub const fn label(self) -> Option<&'static str> {
                 match self {
