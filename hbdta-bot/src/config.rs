@@ -1,11 +1,86 @@
-//! Configuration: read once from flags or the environment into typed settings ([`ServeConfig`], [`OpenDotaConfig`]).
+//! Every setting, in one typed [`Config`], read once by one loader ([`load`]) from the command
+//! line (the clap argument groups here) and the environment, for whichever face runs
+//! ([`Face`]): the server, AWS Lambda, `dev` or `ask`.
 //!
-//! Every secret is a [`SecretString`]; the config's `Debug` never shows one.
+//! | section | what | read from |
+//! |---|---|---|
+//! | [`OpenDotaConfig`] | API URL and key | `OPENDOTA_BASE_URL`, `OPENDOTA_API_KEY` |
+//! | [`MessengerConfig`] | page token, app secret, verify token, Graph URL and version | `MESSENGER_*` (`dev` makes its own) |
+//! | [`ServerConfig`] | address and workers | `HOST`, `PORT`, `HBDTA_WORKERS`, `HBDTA_QUEUE_PER_WORKER` |
+//! | [`LambdaConfig`] | where accepted events are answered | `HBDTA_LAMBDA_WORKER` and what Lambda sets |
+//! | [`DevConfig`] | the chat page's address, per-call lines | `--host`, `--port`, `--quiet` |
+//! | [`StoreConfig`] | where memory and claims are kept | (in memory today) |
+//!
+//! Every secret is a [`SecretString`]; no `Debug` here shows one.
 
 use std::fmt;
 use std::net::SocketAddr;
 
+use clap::Args;
 use secrecy::SecretString;
+
+/// Everything the bot's faces need; sections a face does not use keep their defaults.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// OpenDota endpoint and key.
+    pub opendota: OpenDotaConfig,
+    /// Messenger credentials and endpoint; `None` where Messenger is not served (`ask`, and
+    /// `dev` until it makes its own).
+    pub messenger: Option<MessengerConfig>,
+    /// The server face.
+    pub server: ServerConfig,
+    /// The Lambda face (read only on Lambda).
+    pub lambda: LambdaConfig,
+    /// The `dev` face.
+    pub dev: DevConfig,
+    /// Where memory and claims are kept.
+    pub store: StoreConfig,
+}
+
+/// The server face's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServerConfig {
+    /// `HOST`:`PORT` (default `0.0.0.0:3000`).
+    pub addr: SocketAddr,
+    /// Worker tuning.
+    pub workers: WorkerConfig,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([0, 0, 0, 0], 3000)),
+            workers: WorkerConfig::default(),
+        }
+    }
+}
+
+/// The `dev` face's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DevConfig {
+    /// Where the chat page listens (port 0: any free port).
+    pub addr: SocketAddr,
+    /// Print a line per webhook and Send API call.
+    pub log: bool,
+}
+
+impl Default for DevConfig {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            log: true,
+        }
+    }
+}
+
+/// Where the bot keeps memory and redelivery claims.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StoreConfig {
+    /// In this process (lost on restart, not shared between processes).
+    #[default]
+    Memory,
+}
 
 /// The Messenger side of the configuration (needed by `serve`).
 #[derive(Clone)]
@@ -50,19 +125,6 @@ impl fmt::Debug for OpenDotaConfig {
             .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
             .finish()
     }
-}
-
-/// Everything `serve` needs.
-#[derive(Debug, Clone)]
-pub struct ServeConfig {
-    /// Messenger credentials and endpoint.
-    pub messenger: MessengerConfig,
-    /// OpenDota endpoint and key.
-    pub opendota: OpenDotaConfig,
-    /// `HOST`:`PORT` (default `0.0.0.0:3000`).
-    pub addr: SocketAddr,
-    /// Worker tuning.
-    pub workers: WorkerConfig,
 }
 
 /// Background worker tuning.
@@ -208,6 +270,282 @@ impl MessengerConfig {
     }
 }
 
+// --- the command line ------------------------------------------------------------------------
+
+/// OpenDota flags (every face).
+#[derive(Args, Debug, Clone, Default)]
+pub struct OpenDotaArgs {
+    /// OpenDota API base URL.
+    #[arg(long, env = "OPENDOTA_BASE_URL")]
+    pub opendota_base_url: Option<String>,
+    /// OpenDota API key (optional; raises the rate limit).
+    #[arg(long, env = "OPENDOTA_API_KEY", hide_env_values = true)]
+    pub opendota_api_key: Option<String>,
+}
+
+/// Messenger flags (the server and Lambda).
+#[derive(Args, Debug, Clone, Default)]
+pub struct MessengerArgs {
+    /// Page access token.
+    #[arg(long, env = "MESSENGER_PAGE_ACCESS_TOKEN", hide_env_values = true)]
+    pub page_access_token: Option<String>,
+    /// App secret (checks webhook signatures, signs Graph calls).
+    #[arg(long, env = "MESSENGER_APP_SECRET", hide_env_values = true)]
+    pub app_secret: Option<String>,
+    /// Verify token of the webhook subscription.
+    #[arg(long, env = "MESSENGER_VERIFY_TOKEN", hide_env_values = true)]
+    pub verify_token: Option<String>,
+    /// Graph API URL (a local fake, say).
+    #[arg(long, env = "MESSENGER_GRAPH_URL")]
+    pub graph_url: Option<String>,
+    /// Graph API version.
+    #[arg(long, env = "MESSENGER_GRAPH_VERSION")]
+    pub graph_version: Option<String>,
+}
+
+/// The server's flags.
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    #[allow(missing_docs, reason = "flattened")]
+    pub messenger: MessengerArgs,
+    /// Address to listen on.
+    #[arg(long, env = "HOST", default_value = "0.0.0.0")]
+    pub host: String,
+    /// Port to listen on.
+    #[arg(long, env = "PORT", default_value_t = 3000)]
+    pub port: u16,
+    /// People answered at once.
+    #[arg(long, env = "HBDTA_WORKERS", default_value_t = WorkerConfig::default().concurrency)]
+    pub workers: usize,
+    /// Events that may wait per worker before the webhook answers 503.
+    #[arg(long, env = "HBDTA_QUEUE_PER_WORKER", default_value_t = WorkerConfig::default().queue_per_worker)]
+    pub queue_per_worker: usize,
+    #[command(flatten)]
+    #[allow(missing_docs, reason = "flattened")]
+    pub opendota: OpenDotaArgs,
+}
+
+/// `dev`'s flags.
+#[derive(Args, Debug, Clone)]
+pub struct DevArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to listen on (0: any free port).
+    #[arg(long, env = "PORT", default_value_t = 3000)]
+    pub port: u16,
+    /// Do not print a line per webhook and Send API call.
+    #[arg(long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    #[allow(missing_docs, reason = "flattened")]
+    pub opendota: OpenDotaArgs,
+}
+
+/// Which face runs, with its flags: what [`load`] reads.
+#[derive(Debug, Clone, Copy)]
+pub enum Face<'a> {
+    /// The webhook server.
+    Serve(&'a ServeArgs),
+    /// AWS Lambda: the server's variables (Lambda passes no arguments) plus Lambda's own.
+    Lambda(&'a ServeArgs),
+    /// The local chat page.
+    Dev(&'a DevArgs),
+    /// One question from the terminal.
+    Ask(&'a OpenDotaArgs),
+}
+
+/// Reads the settings `face` needs; `var` reads an environment variable (the process
+/// environment in `main`, a map in tests) for the settings that have no flag.
+///
+/// # Errors
+///
+/// [`ConfigError`] naming the first setting that is missing or unusable.
+pub fn load<F>(face: Face<'_>, var: F) -> Result<Config, ConfigError>
+where
+    F: Fn(&str) -> Option<String>,
+{
+    let mut config = Config {
+        opendota: OpenDotaConfig::default(),
+        messenger: None,
+        server: ServerConfig::default(),
+        lambda: LambdaConfig::default(),
+        dev: DevConfig::default(),
+        store: StoreConfig::Memory,
+    };
+    match face {
+        Face::Serve(args) | Face::Lambda(args) => {
+            config.opendota = args.opendota.config();
+            config.messenger = Some(args.messenger.config()?);
+            config.server = ServerConfig {
+                addr: socket_addr(&args.host, args.port)?,
+                workers: WorkerConfig {
+                    concurrency: args.workers,
+                    queue_per_worker: args.queue_per_worker,
+                },
+            };
+            if matches!(face, Face::Lambda(_)) {
+                config.lambda = LambdaConfig::from_lookup(var)?;
+            }
+        }
+        Face::Dev(args) => {
+            config.opendota = args.opendota.config();
+            config.dev = DevConfig {
+                addr: socket_addr(&args.host, args.port)?,
+                log: !args.quiet,
+            };
+        }
+        Face::Ask(args) => config.opendota = args.config(),
+    }
+    Ok(config)
+}
+
+impl OpenDotaArgs {
+    fn config(&self) -> OpenDotaConfig {
+        OpenDotaConfig {
+            base_url: non_empty(self.opendota_base_url.clone()),
+            api_key: non_empty(self.opendota_api_key.clone()).map(SecretString::from),
+        }
+    }
+}
+
+impl MessengerArgs {
+    fn config(&self) -> Result<MessengerConfig, ConfigError> {
+        Ok(MessengerConfig {
+            page_access_token: required(
+                self.page_access_token.clone(),
+                "MESSENGER_PAGE_ACCESS_TOKEN",
+                "--page-access-token",
+            )?,
+            app_secret: required(
+                self.app_secret.clone(),
+                "MESSENGER_APP_SECRET",
+                "--app-secret",
+            )?,
+            verify_token: required(
+                self.verify_token.clone(),
+                "MESSENGER_VERIFY_TOKEN",
+                "--verify-token",
+            )?,
+            graph_url: non_empty(self.graph_url.clone()),
+            graph_version: non_empty(self.graph_version.clone()),
+        })
+    }
+}
+
+// --- AWS Lambda ------------------------------------------------------------------------------
+
+/// The Lambda face's settings.
+#[derive(Debug, Clone, Default)]
+pub struct LambdaConfig {
+    /// Where accepted events are answered.
+    pub worker: WorkerMode,
+}
+
+/// `HBDTA_LAMBDA_WORKER`: where the webhook's accepted events are answered on Lambda.
+#[derive(Debug, Clone, Default)]
+pub enum WorkerMode {
+    /// `invoke` (the default): an asynchronous invocation of this same function.
+    Invoke(InvokeTarget),
+    /// `inline`: within the webhook invocation, before the 200.
+    #[default]
+    Inline,
+}
+
+/// The function a worker event goes to, and how to reach the Lambda API.
+#[derive(Clone)]
+pub struct InvokeTarget {
+    /// `AWS_LAMBDA_FUNCTION_NAME`.
+    pub function_name: String,
+    /// `AWS_LAMBDA_FUNCTION_VERSION` unless it is `$LATEST`: a published version invokes
+    /// itself, not whatever `$LATEST` is by then.
+    pub qualifier: Option<String>,
+    /// `AWS_REGION` (or `AWS_DEFAULT_REGION`).
+    pub region: String,
+    /// `AWS_ACCESS_KEY_ID`: Lambda puts the execution role's credentials in the environment.
+    pub access_key_id: String,
+    /// `AWS_SECRET_ACCESS_KEY`.
+    pub secret_access_key: SecretString,
+    /// `AWS_SESSION_TOKEN`.
+    pub session_token: Option<SecretString>,
+    /// `AWS_ENDPOINT_URL_LAMBDA` (or `AWS_ENDPOINT_URL`): another Lambda API endpoint, a local
+    /// fake in tests.
+    pub endpoint_url: Option<String>,
+}
+
+impl fmt::Debug for InvokeTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InvokeTarget")
+            .field("function_name", &self.function_name)
+            .field("qualifier", &self.qualifier)
+            .field("region", &self.region)
+            .field("access_key_id", &"<redacted>")
+            .field("secret_access_key", &"<redacted>")
+            .field(
+                "session_token",
+                &self.session_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("endpoint_url", &self.endpoint_url)
+            .finish()
+    }
+}
+
+impl LambdaConfig {
+    /// The Lambda settings, the variables read through `var`.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError`] when a variable the Lambda runtime or the hand-over needs is missing or
+    /// unusable (the runtime client would panic without them).
+    pub fn from_lookup<F>(var: F) -> Result<Self, ConfigError>
+    where
+        F: Fn(&str) -> Option<String>,
+    {
+        let get = |name: &str| non_empty(var(name));
+        let need = |name: &'static str| {
+            get(name).ok_or(ConfigError::Missing {
+                env: name,
+                flag: "(Lambda sets it)",
+            })
+        };
+        // The runtime client reads these three and panics without them.
+        let function_name = need("AWS_LAMBDA_FUNCTION_NAME")?;
+        let version = need("AWS_LAMBDA_FUNCTION_VERSION")?;
+        let memory = need("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")?;
+        if memory.parse::<u32>().is_err() {
+            return Err(ConfigError::Invalid {
+                name: "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+                reason: format!("{memory:?} is not a number of MB"),
+            });
+        }
+        let worker = match get("HBDTA_LAMBDA_WORKER").as_deref().map(str::trim) {
+            None | Some("invoke") => WorkerMode::Invoke(InvokeTarget {
+                qualifier: (version != "$LATEST").then_some(version),
+                function_name,
+                region: get("AWS_REGION")
+                    .or_else(|| get("AWS_DEFAULT_REGION"))
+                    .ok_or(ConfigError::Missing {
+                        env: "AWS_REGION",
+                        flag: "(Lambda sets it)",
+                    })?,
+                access_key_id: need("AWS_ACCESS_KEY_ID")?,
+                secret_access_key: SecretString::from(need("AWS_SECRET_ACCESS_KEY")?),
+                session_token: get("AWS_SESSION_TOKEN").map(SecretString::from),
+                endpoint_url: get("AWS_ENDPOINT_URL_LAMBDA").or_else(|| get("AWS_ENDPOINT_URL")),
+            }),
+            Some("inline") => WorkerMode::Inline,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "HBDTA_LAMBDA_WORKER",
+                    reason: format!("{other:?} is neither `invoke` nor `inline`"),
+                });
+            }
+        };
+        Ok(Self { worker })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,5 +589,105 @@ mod tests {
         assert!(
             !debug.contains("EAAG") && !debug.contains("app-secret") && !debug.contains("verify\"")
         );
+    }
+
+    fn lambda(vars: &[(&str, &str)]) -> Result<LambdaConfig, ConfigError> {
+        let vars: std::collections::HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        LambdaConfig::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    const RUNTIME: [(&str, &str); 3] = [
+        ("AWS_LAMBDA_FUNCTION_NAME", "hbdta-bot"),
+        ("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
+        ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256"),
+    ];
+    const AWS: [(&str, &str); 3] = [
+        ("AWS_REGION", "eu-west-1"),
+        ("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"),
+        ("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI-secret"),
+    ];
+
+    #[test]
+    fn invoke_is_the_default_and_a_published_version_invokes_itself() {
+        let vars: Vec<_> = RUNTIME.iter().chain(AWS.iter()).copied().collect();
+        let WorkerMode::Invoke(target) = lambda(&vars).unwrap().worker else {
+            panic!("invoke expected");
+        };
+        assert_eq!(target.function_name, "hbdta-bot");
+        assert_eq!(target.qualifier, None, "$LATEST is not a qualifier");
+        assert_eq!(target.region, "eu-west-1");
+        let debug = format!("{target:?}");
+        assert!(
+            !debug.contains("wJalrXUtnFEMI") && !debug.contains("AKIDEXAMPLE"),
+            "{debug}"
+        );
+
+        let mut vars = vars;
+        vars[1] = ("AWS_LAMBDA_FUNCTION_VERSION", "7");
+        vars.push(("AWS_ENDPOINT_URL_LAMBDA", "http://127.0.0.1:9"));
+        let WorkerMode::Invoke(target) = lambda(&vars).unwrap().worker else {
+            panic!("invoke expected");
+        };
+        assert_eq!(target.qualifier.as_deref(), Some("7"));
+        assert_eq!(target.endpoint_url.as_deref(), Some("http://127.0.0.1:9"));
+    }
+
+    #[test]
+    fn inline_needs_no_aws_credentials_and_bad_values_are_named() {
+        let mut vars: Vec<_> = RUNTIME.to_vec();
+        vars.push(("HBDTA_LAMBDA_WORKER", "inline"));
+        assert!(matches!(lambda(&vars).unwrap().worker, WorkerMode::Inline));
+
+        vars.pop();
+        let err = lambda(&vars).unwrap_err().to_string();
+        assert!(err.contains("AWS_REGION"), "{err}");
+
+        vars.push(("HBDTA_LAMBDA_WORKER", "later"));
+        let err = lambda(&vars).unwrap_err().to_string();
+        assert!(err.contains("HBDTA_LAMBDA_WORKER"), "{err}");
+
+        let err = lambda(&RUNTIME[..1]).unwrap_err().to_string();
+        assert!(err.contains("AWS_LAMBDA_FUNCTION_VERSION"), "{err}");
+    }
+
+    #[test]
+    fn one_loader_reads_each_face() {
+        let serve = ServeArgs {
+            messenger: MessengerArgs {
+                page_access_token: Some("EAAG-token".to_owned()),
+                app_secret: Some("app-secret".to_owned()),
+                verify_token: Some("verify".to_owned()),
+                graph_url: Some(" ".to_owned()),
+                graph_version: None,
+            },
+            host: "127.0.0.1".to_owned(),
+            port: 3001,
+            workers: 2,
+            queue_per_worker: 5,
+            opendota: OpenDotaArgs::default(),
+        };
+        let config = load(Face::Serve(&serve), |_| None).unwrap();
+        assert_eq!(config.server.addr.to_string(), "127.0.0.1:3001");
+        assert_eq!(
+            config.server.workers,
+            WorkerConfig {
+                concurrency: 2,
+                queue_per_worker: 5
+            }
+        );
+        let messenger = config.messenger.unwrap();
+        assert_eq!(messenger.graph_url, None, "blank counts as unset");
+        assert!(matches!(config.lambda.worker, WorkerMode::Inline));
+
+        let err = load(Face::Lambda(&serve), |_| None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("AWS_LAMBDA_FUNCTION_NAME"), "{err}");
+
+        let ask = load(Face::Ask(&OpenDotaArgs::default()), |_| None).unwrap();
+        assert!(ask.messenger.is_none());
     }
 }

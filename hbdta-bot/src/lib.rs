@@ -1,17 +1,41 @@
-//! The hbdta bot: a Messenger bot that answers Dota 2 players' stats from OpenDota.
+//! The hbdta bot: a chat bot that answers Dota 2 players' stats from OpenDota. One conversation,
+//! many faces.
 //!
-//! - [`conversation`]: what a person sent in, the replies out (no Messenger or HTTP inside).
-//! - [`stats`]: OpenDota lookups with caching.
-//! - [`server`]: the axum router (`/webhook`, `/healthz`).
-//! - [`workers`]: background answering, in order per person, duplicates once.
-//! - [`config`]: settings from flags and the environment.
-//! - [`lambda`]: the same router and workers on AWS Lambda (HTTP events, worker invocations).
-//! - [`dev`]: `hbdta-bot dev`, the bot with a stand-in for Messenger and a web chat page.
+//! How a message flows, and where each step lives:
+//!
+//! ```text
+//! platform webhook ──► Job ──► Dispatcher ──► Handoff ──► Answerer ──► Conversation ──► Outbox
+//! platform/<name>.rs  job.rs   dispatch.rs   workers.rs   answer.rs   conversation/   platform/<name>.rs
+//!                              (claims in    answer::Inline            (Person, memory
+//!                               the store)   lambda::invoke             from the store)
+//! ```
+//!
+//! - [`config`]: every setting, one typed struct, one loader.
+//! - [`app`]: the composition root, built once and used by every face.
+//! - [`router`]: `/healthz` plus the routes each enabled platform contributes.
+//! - [`conversation`]: `(Person, Incoming) → Answer`, platform-neutral; [`stats`]: OpenDota
+//!   lookups and caches.
+//! - [`job`], [`dispatch`], [`answer`], [`workers`]: a message from acceptance to answer.
+//! - [`platform`]: the boundary; one file per platform ([`platform::messenger`]) plus the
+//!   terminal renderer.
+//! - [`store`]: what the bot remembers ([`store::Store`], [`store::Claims`]); in memory today.
+//! - Faces: [`server`], `lambda` (feature `lambda`: the AWS Lambda runtime and `Invoke`), [`dev`]
+//!   (a local chat page standing in for Messenger); `ask` is in `main.rs`.
+//!
+//! A new platform or store is a new file in [`platform`] or [`store`], registered in [`app`].
 
+pub mod answer;
+pub mod app;
 pub mod config;
 pub mod conversation;
 pub mod dev;
+pub mod dispatch;
+pub mod job;
+#[cfg(feature = "lambda")]
 pub mod lambda;
+pub mod platform;
+pub mod router;
 pub mod server;
 pub mod stats;
+pub mod store;
 pub mod workers;

@@ -1,92 +1,78 @@
-//! The HTTP side: `GET /webhook` (handshake), `POST /webhook` (verify, parse, hand over, 200 at
-//! once), `GET /healthz`. [`app`] builds the router; the same router serves plain HTTP and AWS
-//! Lambda.
+//! The server face (`hbdta-bot serve`): the router on a TCP port, jobs handed to in-process
+//! [`workers`](crate::workers), a graceful stop that finishes what was queued.
 
+use std::future::Future;
+use std::io;
+use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
-use axum::Router;
-use axum::extract::{FromRef, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use messenger_sdk::axum::{SignedWebhook, WebhookConfig, WebhookRejection, handshake};
-use messenger_sdk::webhook::EventKind;
+use axum::serve::ListenerExt;
 
-use crate::workers::{DispatchError, Dispatcher, Job};
+use crate::app::App;
+use crate::config::ServerConfig;
+use crate::workers;
 
-/// What the handlers share.
-#[derive(Debug, Clone)]
-pub struct AppState {
-    /// Signature and handshake settings.
-    pub webhook: WebhookConfig,
-    /// Where accepted events go.
-    pub dispatcher: Dispatcher,
+/// How long a stop waits for queued answers.
+pub const DRAIN: Duration = Duration::from_secs(25);
+
+/// Why the server stopped with an error.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServeError {
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        /// The address.
+        addr: SocketAddr,
+        /// Why.
+        source: io::Error,
+    },
+    /// The accept loop failed.
+    #[error(transparent)]
+    Serve(io::Error),
 }
 
-/// The router's state: one `Arc`, so a request costs one reference count, not one per client
-/// inside.
-#[derive(Debug, Clone)]
-struct Shared(Arc<AppState>);
-
-impl FromRef<Shared> for WebhookConfig {
-    fn from_ref(state: &Shared) -> Self {
-        state.0.webhook.clone()
-    }
-}
-
-/// The bot's router.
-pub fn app(state: AppState) -> Router {
-    Router::new()
-        .route("/webhook", get(handshake).post(receive))
-        .route("/healthz", get(healthz))
-        .with_state(Shared(Arc::new(state)))
-}
-
-async fn healthz() -> &'static str {
-    "ok"
-}
-
-/// Verifies and parses (the extractor), hands the events to the workers and answers at once:
-/// the answer never waits for OpenDota or the Send API (except on Lambda with
-/// `HBDTA_LAMBDA_WORKER=inline`, where the dispatcher answers first).
-async fn receive(
-    State(Shared(state)): State<Shared>,
-    webhook: Result<SignedWebhook, WebhookRejection>,
-) -> Response {
-    let webhook = match webhook {
-        Ok(webhook) => webhook,
-        Err(rejection) => {
-            tracing::warn!(reason = %rejection, status = %rejection.status(), "webhook refused");
-            return rejection.into_response();
+/// Serves `app` on `config.addr` until `shutdown` completes, then stops accepting and lets the
+/// workers finish what is queued (at most [`DRAIN`]).
+///
+/// # Errors
+///
+/// [`ServeError`] when the address cannot be bound or the accept loop fails.
+pub async fn run<S>(app: &App, config: ServerConfig, shutdown: S) -> Result<(), ServeError>
+where
+    S: Future<Output = ()> + Send + 'static,
+{
+    let (queues, receivers) = workers::queues(config.workers);
+    let dispatcher = app.dispatcher(Arc::new(queues));
+    let router = app.router(&dispatcher);
+    drop(dispatcher);
+    let mut worker_set = workers::spawn(receivers, &app.answerer());
+    app.stats.warm_up_in_background();
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| ServeError::Listen {
+            addr: config.addr,
+            source,
+        })?;
+    // Answers are small and go out at once: no Nagle delay.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "could not set TCP_NODELAY");
         }
-    };
-    let events = webhook.into_events();
-    let mut jobs = Vec::with_capacity(events.len());
-    for event in events {
-        match &event.kind {
-            EventKind::Unknown(_) | EventKind::Malformed { .. } => {
-                tracing::warn!(
-                    kind = event.kind.key(),
-                    "unhandled webhook event acknowledged"
-                );
-                continue;
-            }
-            _ => {}
-        }
-        let kind = tracing::enabled!(tracing::Level::DEBUG).then(|| event.kind.key().to_owned());
-        match Job::from_event(event) {
-            Some(job) => jobs.push(job),
-            None => tracing::debug!(kind, "event needs no answer"),
-        }
+    });
+    tracing::info!(addr = %config.addr, "hbdta-bot listening (GET /healthz and each platform's webhook)");
+    let served = axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await;
+    // The router (and with it every dispatcher clone) is gone: workers finish the queue and stop.
+    tracing::info!("stopped accepting; finishing queued answers");
+    let drained = tokio::time::timeout(DRAIN, async {
+        while worker_set.join_next().await.is_some() {}
+    })
+    .await;
+    if drained.is_err() {
+        tracing::warn!("some answers were still running after {DRAIN:?}; exiting anyway");
     }
-    match state.dispatcher.dispatch(jobs).await {
-        Ok(_) => (StatusCode::OK, "EVENT_RECEIVED").into_response(),
-        Err(DispatchError::QueueFull) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "the worker queues are full",
-        )
-            .into_response(),
-        // The details are logged; Meta only needs to deliver again.
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "try again later").into_response(),
-    }
+    served.map_err(ServeError::Serve)
 }

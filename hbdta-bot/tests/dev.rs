@@ -6,11 +6,10 @@
 mod common;
 
 use common::{fixture, od_ok, opendota_with_constants};
-use std::net::SocketAddr;
 use std::time::Duration;
 
-use hbdta_bot::config::OpenDotaConfig;
-use hbdta_bot::dev::{self, DevOptions, DevServer};
+use hbdta_bot::config::{self, DevArgs, Face, OpenDotaArgs};
+use hbdta_bot::dev::{self, DevServer};
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 use wiremock::matchers::{method, path, query_param};
@@ -54,16 +53,17 @@ fn path_regex_item_popularity() -> wiremock::matchers::PathRegexMatcher {
 }
 
 async fn start(opendota_base_url: String) -> DevServer {
-    dev::start(DevOptions {
-        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-        opendota: OpenDotaConfig {
-            base_url: Some(opendota_base_url),
-            api_key: None,
+    let args = DevArgs {
+        host: "127.0.0.1".to_owned(),
+        port: 0,
+        quiet: true,
+        opendota: OpenDotaArgs {
+            opendota_base_url: Some(opendota_base_url),
+            opendota_api_key: None,
         },
-        log: false,
-    })
-    .await
-    .unwrap()
+    };
+    let config = config::load(Face::Dev(&args), |_| None).unwrap();
+    dev::start(config).await.unwrap()
 }
 
 /// One person in the chat page: a session and its event stream.

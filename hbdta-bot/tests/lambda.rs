@@ -13,15 +13,18 @@
 mod common;
 
 use common::{
-    all_sent, expected_sends, fixture_in, od_ok, opendota_client, opendota_with_constants, sent_to,
+    all_sent, fixture_in, od_ok, opendota_client, opendota_with_constants, sends, sent_to,
 };
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use hbdta_bot::conversation::{Conversation, Incoming};
-use hbdta_bot::lambda::{Handler, Invocation, InvokeTarget, Invoker, lambda_client};
-use hbdta_bot::server::{AppState, app};
+use hbdta_bot::app::App;
+use hbdta_bot::config::{InvokeTarget, LambdaConfig, WorkerMode};
+use hbdta_bot::lambda::event::Invocation;
+use hbdta_bot::lambda::{Handler, handler};
+use hbdta_bot::platform::messenger::Messenger;
 use hbdta_bot::stats::Stats;
-use hbdta_bot::workers::Dispatcher;
+use hbdta_bot::store::MemoryStore;
 use lambda_http::{Context, LambdaEvent};
 use messenger_sdk::axum::WebhookConfig;
 use secrecy::SecretString;
@@ -99,27 +102,25 @@ async fn harness(mode: Mode) -> Harness {
         .graph_url(graph.uri())
         .build()
         .unwrap();
-    let conversation = Conversation::new(Stats::new(opendota_client(&opendota)));
-    let dispatcher = match mode {
-        Mode::Invoke { qualifier } => {
-            let target = target(&aws, qualifier);
-            Dispatcher::invoke(Invoker::new(
-                lambda_client(&target, &reqwest::Client::new()),
-                FUNCTION,
-                target.qualifier.clone(),
-            ))
-        }
-        Mode::Inline => Dispatcher::inline(conversation.clone(), messenger.clone()),
+    let bot = App::new(
+        reqwest::Client::new(),
+        Stats::new(opendota_client(&opendota)),
+        Arc::new(MemoryStore::new()),
+        vec![Arc::new(Messenger::new(
+            WebhookConfig::new(SECRET, VERIFY),
+            messenger,
+        ))],
+    );
+    let worker = match mode {
+        Mode::Invoke { qualifier } => WorkerMode::Invoke(target(&aws, qualifier)),
+        Mode::Inline => WorkerMode::Inline,
     };
-    let router = app(AppState {
-        webhook: WebhookConfig::new(SECRET, VERIFY),
-        dispatcher,
-    });
+    let handler = handler(&bot, &LambdaConfig { worker });
     Harness {
         opendota,
         graph,
         aws,
-        handler: Handler::new(router, conversation, messenger),
+        handler,
     }
 }
 
@@ -234,10 +235,15 @@ async fn signed_posts_from_every_source_are_acknowledged_and_handed_to_one_worke
         let want: Vec<Value> = jobs
             .iter()
             .map(|(psid, key, incoming)| {
-                json!({"psid": psid, "incoming": incoming, "key": format!("mid:{key}")})
+                json!({
+                    "address": {"platform": "messenger", "chat": psid},
+                    "person": format!("messenger:{psid}"),
+                    "incoming": incoming,
+                    "key": format!("messenger:mid:{key}")
+                })
             })
             .collect();
-        assert_eq!(payload, json!({"hbdta_worker": 1, "jobs": want}), "{name}");
+        assert_eq!(payload, json!({"hbdta_worker": 2, "jobs": want}), "{name}");
     }
     // Nothing is answered by the webhook invocation itself.
     assert!(h.graph.received_requests().await.unwrap().is_empty());
@@ -377,16 +383,9 @@ async fn the_worker_event_answers_with_the_send_api() {
         assert_eq!(output, json!({"answered": answered}));
     }
     // The invocation returned after the answers were sent: nothing to wait for.
-    let mut want_alice =
-        expected_sends(&h.opendota, ALICE, Incoming::Text("86745912".to_owned())).await;
-    want_alice
-        .extend(expected_sends(&h.opendota, ALICE, Incoming::Text("help 🙏".to_owned())).await);
-    let want_bob = expected_sends(
-        &h.opendota,
-        BOB,
-        Incoming::Payload("GET_STARTED".to_owned()),
-    )
-    .await;
+    let mut want_alice = sends("arteezy_stats", ALICE);
+    want_alice.extend(sends("no_match_help_pray", ALICE));
+    let want_bob = sends("get_started", BOB);
     let alice = sent_to(&h.graph, ALICE, want_alice.len()).await;
     assert_eq!(alice, want_alice);
     assert_eq!(sent_to(&h.graph, BOB, want_bob.len()).await, want_bob);
@@ -406,7 +405,7 @@ async fn inline_mode_answers_before_the_200() {
     let h = harness(Mode::Inline).await;
     let response = invoke(&h.handler, &event("apigw_v2__webhook_post")).await;
     assert_eq!(status(&response), 200, "{response:#}");
-    let want = expected_sends(&h.opendota, ALICE, Incoming::Text("86745912".to_owned())).await;
+    let want = sends("arteezy_stats", ALICE);
     let sent = all_sent(&h.graph).await;
     assert_eq!(sent, want, "already sent when the response came back");
 
@@ -613,7 +612,7 @@ async fn the_binary_on_a_runtime_api_answers_inline_before_its_200() {
     assert_eq!(posted.body["statusCode"], 200, "{:#}", posted.body);
     assert_eq!(posted.body["body"], "EVENT_RECEIVED");
     // The answer went out before the response did.
-    let want = expected_sends(&h.opendota, ALICE, Incoming::Text("help".to_owned())).await;
+    let want = sends("help", ALICE);
     let sent = all_sent(&h.graph).await;
     assert_eq!(sent, want);
     assert!(invocations(&h.aws).await.is_empty());
@@ -654,13 +653,8 @@ async fn the_binary_hands_over_with_invoke_and_answers_the_worker_event() {
     let posted = runtime.posted().await;
     assert_eq!(posted.request_id, "req-worker");
     assert_eq!(posted.body, json!({"answered": 2}));
-    let want_alice = expected_sends(&h.opendota, ALICE, Incoming::Text("help 🙏".to_owned())).await;
-    let want_bob = expected_sends(
-        &h.opendota,
-        BOB,
-        Incoming::Payload("GET_STARTED".to_owned()),
-    )
-    .await;
+    let want_alice = sends("no_match_help_pray", ALICE);
+    let want_bob = sends("get_started", BOB);
     assert_eq!(sent_to(&h.graph, ALICE, want_alice.len()).await, want_alice);
     assert_eq!(sent_to(&h.graph, BOB, want_bob.len()).await, want_bob);
 }

@@ -1,27 +1,28 @@
 //! End to end: signed webhook bodies into the bot's router, a wiremock OpenDota and Graph API
 //! behind it, and the exact Send API calls that come out.
 //!
-//! The expected messages are the conversation's own replies (from a second, cold `Stats` over the
-//! same fake OpenDota) turned into Send API bodies, so these tests pin what the server does with
-//! them: to whom, in which order, after which sender actions, how often. The key content is
-//! asserted literally as well.
+//! The expected Send API bodies are literal JSON (`fixtures/messenger/bot_sends__*.json`), so a
+//! change in the conversation or in the conversion to Messenger messages shows here. "Exactly n
+//! calls" is checked once the workers have stopped (`Harness::settle`), not after a sleep.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
 mod common;
 
 use common::{
-    expected_sends, fixture, od, od_ok, opendota_client, opendota_with_constants, sent_to,
+    all_sent, fixture, od, od_ok, opendota_client, opendota_with_constants, sends, sent_to,
 };
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use hbdta_bot::app::App;
 use hbdta_bot::config::WorkerConfig;
-use hbdta_bot::conversation::{Conversation, Incoming};
-use hbdta_bot::server::{AppState, app};
+use hbdta_bot::platform::messenger::Messenger;
 use hbdta_bot::stats::Stats;
+use hbdta_bot::store::MemoryStore;
 use hbdta_bot::workers;
 use messenger_sdk::axum::WebhookConfig;
 use messenger_sdk::webhook::SignatureVerifier;
@@ -63,13 +64,33 @@ async fn mount_player(server: &MockServer, id: u32, who: &str, best_hero: u16) {
     .await;
 }
 
-/// The bot under test.
+/// The bot under test: built as the server builds it (`App`, worker queues, the router).
 struct Harness {
     opendota: MockServer,
     graph: MockServer,
     app: Router,
     /// Dropping a `JoinSet` aborts its tasks: the workers live as long as the harness.
-    _workers: tokio::task::JoinSet<()>,
+    workers: tokio::task::JoinSet<()>,
+}
+
+impl Harness {
+    /// Stops accepting (the router and its queues go), lets the workers finish everything queued
+    /// (10 s at most), and returns every Send API body sent: nothing more can come after this.
+    async fn settle(self) -> Vec<Value> {
+        let Self {
+            graph,
+            app,
+            mut workers,
+            ..
+        } = self;
+        drop(app);
+        tokio::time::timeout(Duration::from_secs(10), async {
+            while workers.join_next().await.is_some() {}
+        })
+        .await
+        .expect("the workers finish within 10 s");
+        all_sent(&graph).await
+    }
 }
 
 async fn harness_with(workers: WorkerConfig, graph_delay: Duration) -> Harness {
@@ -87,22 +108,26 @@ async fn harness_with(workers: WorkerConfig, graph_delay: Duration) -> Harness {
         .await;
     let stats = Stats::new(opendota_client(&opendota));
     stats.warm_up().await.unwrap();
-    let messenger = messenger_sdk::Client::builder()
+    let graph_client = messenger_sdk::Client::builder()
         .page_access_token(TOKEN)
         .app_secret(SECRET)
         .graph_url(graph.uri())
         .build()
         .unwrap();
-    let (dispatcher, worker_set) = workers::start(workers, Conversation::new(stats), messenger);
-    let app = app(AppState {
-        webhook: WebhookConfig::new(SECRET, VERIFY),
-        dispatcher,
-    });
+    let messenger = Messenger::new(WebhookConfig::new(SECRET, VERIFY), graph_client);
+    let bot = App::new(
+        reqwest::Client::new(),
+        stats,
+        Arc::new(MemoryStore::new()),
+        vec![Arc::new(messenger)],
+    );
+    let (queues, receivers) = workers::queues(workers);
+    let app = bot.router(&bot.dispatcher(Arc::new(queues)));
     Harness {
         opendota,
         graph,
         app,
-        _workers: worker_set,
+        workers: workers::spawn(receivers, &bot.answerer()),
     }
 }
 
@@ -181,13 +206,13 @@ fn chips(message: &Value) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// Asks `text` as ALICE and checks the bot sends exactly what the conversation answers.
-async fn ask_and_check(h: &Harness, mid: &str, text: &str) -> Vec<Value> {
+/// Asks `text` as ALICE and checks the bot sends the Send API bodies of `case`, in order.
+async fn ask_and_check(h: &Harness, mid: &str, text: &str, case: &str) -> Vec<Value> {
     assert_eq!(
         post(&h.app, text_body(ALICE, mid, text), true).await,
         StatusCode::OK
     );
-    let want = expected_sends(&h.opendota, ALICE, Incoming::Text(text.to_owned())).await;
+    let want = sends(case, ALICE);
     let got = sent_to(&h.graph, ALICE, want.len()).await;
     assert_eq!(got, want, "Send API calls for {text:?}");
     got
@@ -219,7 +244,7 @@ fn assert_arteezy_stats(sent: &[Value]) {
 async fn an_account_id_gets_the_card_and_the_stats_text() {
     let h = harness().await;
     mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
-    let sent = ask_and_check(&h, "m_id", "86745912").await;
+    let sent = ask_and_check(&h, "m_id", "86745912", "arteezy_stats").await;
     assert_arteezy_stats(&sent);
 }
 
@@ -227,11 +252,17 @@ async fn an_account_id_gets_the_card_and_the_stats_text() {
 async fn a_steam_id64_and_a_profile_link_find_the_same_player() {
     let h = harness().await;
     mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
-    let sent = ask_and_check(&h, "m_steam", "76561198047011640").await;
+    let sent = ask_and_check(&h, "m_steam", "76561198047011640", "arteezy_stats").await;
     assert_arteezy_stats(&sent);
     let h = harness().await;
     mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
-    let sent = ask_and_check(&h, "m_link", "https://www.dotabuff.com/players/86745912").await;
+    let sent = ask_and_check(
+        &h,
+        "m_link",
+        "https://www.dotabuff.com/players/86745912",
+        "arteezy_stats",
+    )
+    .await;
     assert_arteezy_stats(&sent);
 }
 
@@ -263,7 +294,7 @@ async fn a_name_with_one_match_gets_the_stats() {
         "bot_heroes_item_popularity__tidehunter",
     )
     .await;
-    let sent = ask_and_check(&h, "m_one", "tidehunter main").await;
+    let sent = ask_and_check(&h, "m_one", "tidehunter main", "tidehunter_main_stats").await;
     assert_eq!(card_title(&sent[2]), "tidehunter main");
 }
 
@@ -272,7 +303,7 @@ async fn a_name_with_several_matches_offers_choices_and_a_choice_shows_the_stats
     let h = harness().await;
     od_ok(&h.opendota, "/search", "bot_search__several").await;
     mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
-    let sent = ask_and_check(&h, "m_several", "Arteezy").await;
+    let sent = ask_and_check(&h, "m_several", "Arteezy", "arteezy_several_matches").await;
     assert_eq!(
         sent.len(),
         3,
@@ -298,7 +329,7 @@ async fn a_name_with_several_matches_offers_choices_and_a_choice_shows_the_stats
         json!({"text": "Arteezy", "quick_reply": {"payload": "86745912"}}),
     )]);
     assert_eq!(post(&h.app, tap, true).await, StatusCode::OK);
-    let want = expected_sends(&h.opendota, ALICE, Incoming::Payload("86745912".to_owned())).await;
+    let want = sends("arteezy_stats", ALICE);
     let all = sent_to(&h.graph, ALICE, 3 + want.len()).await;
     assert_eq!(all[3..].to_vec(), want);
     assert_arteezy_stats(&all[3..]);
@@ -308,7 +339,7 @@ async fn a_name_with_several_matches_offers_choices_and_a_choice_shows_the_stats
 async fn a_name_with_no_match_gets_a_friendly_reply_with_tips() {
     let h = harness().await;
     od(&h.opendota, "/search", 200, "[]".to_owned()).await;
-    let sent = ask_and_check(&h, "m_none", "zzqqxxnobody").await;
+    let sent = ask_and_check(&h, "m_none", "zzqqxxnobody", "no_match").await;
     assert_eq!(sent.len(), 3);
     assert!(
         text_of(&sent[2]).contains("zzqqxxnobody"),
@@ -328,7 +359,13 @@ async fn a_comparison_puts_both_players_side_by_side() {
         "bot_heroes_item_popularity__tidehunter",
     )
     .await;
-    let sent = ask_and_check(&h, "m_cmp", "compare 86745912 111620041").await;
+    let sent = ask_and_check(
+        &h,
+        "m_cmp",
+        "compare 86745912 111620041",
+        "compare_arteezy_sumail",
+    )
+    .await;
     let text: String = sent[2..]
         .iter()
         .filter_map(|m| m["message"]["text"].as_str())
@@ -349,7 +386,7 @@ async fn an_unknown_account_and_an_opendota_outage_get_clear_replies() {
         r#"{"error":"Not Found"}"#.to_owned(),
     )
     .await;
-    let sent = ask_and_check(&h, "m_unknown", "1").await;
+    let sent = ask_and_check(&h, "m_unknown", "1", "unknown_account").await;
     assert_eq!(sent.len(), 3, "{sent:#?}");
     assert!(
         text_of(&sent[2]).contains("couldn't find"),
@@ -379,7 +416,7 @@ async fn an_unknown_account_and_an_opendota_outage_get_clear_replies() {
         r#"{"error":"minute rate limit exceeded"}"#.to_owned(),
     )
     .await;
-    let sent = ask_and_check(&h, "m_429", "2").await;
+    let sent = ask_and_check(&h, "m_429", "2", "opendota_busy").await;
     assert!(text_of(sent.last().unwrap()).contains("busy"), "{sent:#?}");
 
     let h = harness().await;
@@ -396,7 +433,7 @@ async fn an_unknown_account_and_an_opendota_outage_get_clear_replies() {
         )
         .await;
     }
-    let sent = ask_and_check(&h, "m_500", "3").await;
+    let sent = ask_and_check(&h, "m_500", "3", "opendota_down").await;
     assert!(
         text_of(sent.last().unwrap()).contains("isn't answering"),
         "{sent:#?}"
@@ -414,12 +451,10 @@ async fn a_duplicate_delivery_is_answered_once() {
         StatusCode::OK,
         "a redelivery is acknowledged"
     );
-    let sent = sent_to(&h.graph, ALICE, 4).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(
-        sent_to(&h.graph, ALICE, 4).await.len(),
-        4,
-        "answered once: {sent:#?}"
+        h.settle().await,
+        sends("arteezy_stats", ALICE),
+        "answered once"
     );
 }
 
@@ -455,15 +490,9 @@ async fn several_events_from_several_people_are_each_answered_in_order() {
     ]);
     assert_eq!(post(&h.app, multi, true).await, StatusCode::OK);
 
-    let mut want_alice =
-        expected_sends(&h.opendota, ALICE, Incoming::Text("86745912".to_owned())).await;
-    want_alice.extend(expected_sends(&h.opendota, ALICE, Incoming::Text("help".to_owned())).await);
-    let want_bob = expected_sends(
-        &h.opendota,
-        BOB,
-        Incoming::Payload("GET_STARTED".to_owned()),
-    )
-    .await;
+    let mut want_alice = sends("arteezy_stats", ALICE);
+    want_alice.extend(sends("help", ALICE));
+    let want_bob = sends("get_started", BOB);
     assert_eq!(
         sent_to(&h.graph, ALICE, want_alice.len()).await,
         want_alice,
@@ -531,9 +560,8 @@ async fn the_router_checks_before_it_accepts() {
         .await
         .unwrap();
     assert_eq!(health.status(), StatusCode::OK);
-    tokio::time::sleep(Duration::from_millis(100)).await;
     assert!(
-        h.graph.received_requests().await.unwrap().is_empty(),
+        h.settle().await.is_empty(),
         "nothing answered for refused bodies"
     );
 }
@@ -576,11 +604,11 @@ async fn a_full_queue_asks_meta_to_deliver_again_and_nothing_is_lost() {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
-    let help = expected_sends(&h.opendota, ALICE, Incoming::Text("help".to_owned())).await;
-    let sent = sent_to(&h.graph, ALICE, 3 * help.len()).await;
+    let help = sends("help", ALICE);
+    let want: Vec<Value> = help.iter().chain(&help).chain(&help).cloned().collect();
     assert_eq!(
-        sent.len(),
-        3 * help.len(),
+        h.settle().await,
+        want,
         "every message answered exactly once"
     );
 }

@@ -1,5 +1,6 @@
-//! The conversation: what a person sent in, the replies to send out. No Messenger or HTTP here,
-//! so another chat platform could reuse it as is.
+//! The conversation: `(Person, Incoming) → Answer`. No platform, wire type, limit or HTTP here:
+//! every platform reuses it as is, and fits the neutral [`Reply`]s to its own limits (see
+//! [`crate::platform`]).
 //!
 //! [`Conversation::respond`] reads the message with [`parse_intent`] (the forms it understands
 //! and the payload formats are listed in [`intent`]), looks the players up through
@@ -28,6 +29,7 @@ use opendota_sdk::AccountId;
 use opendota_sdk::models::players::{Player, PlayerHero, RecentMatch};
 
 use crate::stats::{Calls, LookupError, Stats};
+use crate::store::{Memory, PersonId, Store, StoreError};
 
 /// What a person sent. Serialized as `{"text": "…"}` or `{"payload": "…"}` (the Lambda worker
 /// event carries it).
@@ -40,26 +42,27 @@ pub enum Incoming {
     Payload(String),
 }
 
-/// One reply to send.
+/// One reply to send. Neutral: each platform fits it to its own limits (text length, number of
+/// choices, title lengths) when it sends it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Reply {
-    /// A text message, optionally with quick replies (at most 13, titles at most 20 characters).
+    /// A text, optionally with choices to tap.
     Text {
-        /// The text (at most 2000 UTF-16 units).
+        /// The text.
         text: String,
-        /// Tappable choices.
+        /// Tappable choices (short titles; a platform may show fewer).
         #[serde(skip_serializing_if = "Vec::is_empty")]
         quick_replies: Vec<Choice>,
     },
-    /// A card (a Messenger generic-template element).
+    /// A card.
     Card(Card),
 }
 
-/// A quick reply: a title to show and the payload it sends back.
+/// A choice to tap: a title to show and the payload it sends back.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Choice {
-    /// At most 20 characters.
+    /// A short title.
     pub title: String,
     /// Sent back as [`Incoming::Payload`].
     pub payload: String,
@@ -68,9 +71,9 @@ pub struct Choice {
 /// A card with an image, a title, a subtitle and up to three buttons.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Card {
-    /// At most 80 characters.
+    /// The title (a player's name).
     pub title: String,
-    /// At most 80 characters.
+    /// One line under it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// The picture.
@@ -89,18 +92,57 @@ pub struct Card {
 pub enum CardButton {
     /// Opens a web page.
     Link {
-        /// At most 20 characters.
+        /// A short title.
         title: String,
         /// The page.
         url: String,
     },
     /// Sends a payload back as [`Incoming::Payload`].
     Postback {
-        /// At most 20 characters.
+        /// A short title.
         title: String,
         /// The payload.
         payload: String,
     },
+}
+
+/// Who is asking: a platform-qualified id and a handle on what the bot remembers about them.
+#[derive(Debug, Clone)]
+pub struct Person {
+    id: PersonId,
+    store: Arc<dyn Store>,
+}
+
+impl Person {
+    /// `id`, whose memory is kept in `store`.
+    #[must_use]
+    pub fn new(id: PersonId, store: Arc<dyn Store>) -> Self {
+        Self { id, store }
+    }
+
+    /// Who.
+    #[must_use]
+    pub fn id(&self) -> &PersonId {
+        &self.id
+    }
+
+    /// What the bot remembers about them.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] when the store fails.
+    pub async fn memory(&self) -> Result<Memory, StoreError> {
+        self.store.memory(&self.id).await
+    }
+
+    /// Replaces what the bot remembers about them.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] when the store fails.
+    pub async fn remember(&self, memory: Memory) -> Result<(), StoreError> {
+        self.store.remember(&self.id, memory).await
+    }
 }
 
 /// The conversation logic, over a [`Stats`] source. Cheap to clone.
@@ -136,22 +178,29 @@ impl Conversation {
         Self { stats }
     }
 
-    /// The replies to what a person sent. Never fails: errors become friendly replies.
+    /// The replies to what `person` sent. Never fails: errors become friendly replies.
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), opendota_sdk::Error> {
-    /// use hbdta_bot::conversation::{Conversation, Incoming};
-    /// use hbdta_bot::stats::Stats;
+    /// use std::sync::Arc;
     ///
-    /// let conversation = Conversation::new(Stats::new(opendota_sdk::Client::new()));
-    /// let answer = conversation.respond(&Incoming::Text("86745912".to_owned())).await;
+    /// use hbdta_bot::conversation::{Conversation, Incoming, Person};
+    /// use hbdta_bot::stats::Stats;
+    /// use hbdta_bot::store::{MemoryStore, PersonId};
+    ///
+    /// let opendota = opendota_sdk::Client::builder().build()?;
+    /// let conversation = Conversation::new(Stats::new(opendota));
+    /// let person = Person::new(PersonId::new("terminal", "me"), Arc::new(MemoryStore::new()));
+    /// let answer = conversation
+    ///     .respond(&person, &Incoming::Text("86745912".to_owned()))
+    ///     .await;
     /// assert!(!answer.replies.is_empty());
     /// # Ok(()) }
     /// ```
-    pub async fn respond(&self, incoming: &Incoming) -> Answer {
+    pub async fn respond(&self, person: &Person, incoming: &Incoming) -> Answer {
         let calls = Calls::new();
         let intent = parse_intent(incoming);
-        tracing::debug!(?intent, "intent");
+        tracing::debug!(person = %person.id(), ?intent, "intent");
         let mut replies = self.answer(intent, &calls).await;
         if replies.is_empty() {
             replies.push(render::not_understood());

@@ -2,8 +2,8 @@
 //! a browser with no Facebook page, app, token or public URL.
 //!
 //! One HTTP server carries:
-//! - the real bot: the same router as `serve` ([`crate::server::app`]: `/webhook`, `/healthz`), the
-//!   same signature check and the same workers;
+//! - the real bot: built by the same [`App::build`] as `serve`, with the same router (`/webhook`,
+//!   `/healthz`), the same signature check and the same workers;
 //! - a stand-in for the Graph API under `/graph` ([`graph::FakeGraph`]), which the bot's
 //!   `messenger-sdk` client is pointed at;
 //! - the chat page (`/`, `/chat.css`, `/chat.js`, embedded in the binary) and its API:
@@ -31,16 +31,13 @@ use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use messenger_sdk::axum::WebhookConfig;
 use messenger_sdk::webhook::{SIGNATURE_256_HEADER, SignatureVerifier};
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::{broadcast, watch};
 use tokio::task::{JoinHandle, JoinSet};
 
-use crate::config::{self, ConfigError, MessengerConfig, OpenDotaConfig, WorkerConfig};
-use crate::conversation::Conversation;
-use crate::server::{AppState, app};
-use crate::stats::Stats;
+use crate::app::App;
+use crate::config::{Config, ConfigError, MessengerConfig, WorkerConfig};
 use crate::workers;
 
 use self::events::{Action, webhook_post};
@@ -48,17 +45,6 @@ use self::graph::{FakeGraph, Hub};
 
 /// The name the chat page shows for the bot's page.
 pub const PAGE_NAME: &str = "hbdta";
-
-/// How `hbdta-bot dev` runs.
-#[derive(Debug, Clone)]
-pub struct DevOptions {
-    /// Where to listen (port 0: any free port).
-    pub addr: SocketAddr,
-    /// Which OpenDota to ask.
-    pub opendota: OpenDotaConfig,
-    /// Print a line per webhook and Send API call.
-    pub log: bool,
-}
 
 /// Why the dev server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -132,20 +118,23 @@ fn random_digits() -> String {
     rand::random_range(1_000_000_000_000_000_u64..10_000_000_000_000_000).to_string()
 }
 
-/// Starts the bot, the Graph API stand-in and the chat page on one port.
+/// Starts the bot, the Graph API stand-in and the chat page on one port (`config.dev`), with
+/// `config`'s OpenDota and store. Messenger's settings are made here: fresh secrets, and the Graph
+/// API at this server's `/graph`.
 ///
 /// # Errors
 ///
 /// [`DevError`] when the address cannot be bound or a setting is refused.
-pub async fn start(options: DevOptions) -> Result<DevServer, DevError> {
-    let listener = tokio::net::TcpListener::bind(options.addr)
+pub async fn start(config: Config) -> Result<DevServer, DevError> {
+    let wanted = config.dev.addr;
+    let listener = tokio::net::TcpListener::bind(wanted)
         .await
         .map_err(|source| DevError::Listen {
-            addr: options.addr,
+            addr: wanted,
             source,
         })?;
     let addr = listener.local_addr().map_err(|source| DevError::Listen {
-        addr: options.addr,
+        addr: wanted,
         source,
     })?;
     let here = local(addr);
@@ -157,28 +146,22 @@ pub async fn start(options: DevOptions) -> Result<DevServer, DevError> {
         graph_url: Some(format!("http://{here}/graph")),
         graph_version: None,
     };
-    let http = config::http_client()?;
-    let opendota = options.opendota.client(&http)?;
-    let graph_client = messenger.client(&http)?;
-
-    let (dispatcher, queues) = workers::queues(WorkerConfig::default());
-    let bot = AppState {
-        webhook: WebhookConfig::new(
-            messenger.app_secret.expose_secret(),
-            messenger.verify_token.expose_secret(),
-        ),
-        dispatcher,
-    };
-    let stats = Stats::new(opendota);
-    stats.warm_up_in_background();
-    let worker_set = workers::spawn(queues, &Conversation::new(stats), &graph_client);
+    let log = config.dev.log;
+    let app = App::build(&Config {
+        messenger: Some(messenger.clone()),
+        ..config
+    })?;
+    let (queues, receivers) = workers::queues(WorkerConfig::default());
+    let bot = app.router(&app.dispatcher(std::sync::Arc::new(queues)));
+    app.stats.warm_up_in_background();
+    let worker_set = workers::spawn(receivers, &app.answerer());
 
     let hub = Hub::default();
     let fake_graph = FakeGraph::new(
         &messenger.page_access_token,
         &messenger.app_secret,
         hub.clone(),
-        options.log,
+        log,
     );
     let (shutdown, mut stopping) = watch::channel(false);
     let chat = Chat(Arc::new(ChatInner {
@@ -186,14 +169,12 @@ pub async fn start(options: DevOptions) -> Result<DevServer, DevError> {
         page_id: random_digits(),
         verifier: SignatureVerifier::new(messenger.app_secret.expose_secret()),
         webhook_url: format!("http://{here}/webhook"),
-        http,
-        log: options.log,
+        http: app.http.clone(),
+        log,
         shutdown: shutdown.subscribe(),
         next_mid: AtomicU64::new(1),
     }));
-    let router = app(bot)
-        .nest("/graph", fake_graph.router())
-        .merge(chat.router());
+    let router = bot.nest("/graph", fake_graph.router()).merge(chat.router());
     let serve = tokio::spawn(
         axum::serve(listener, router)
             .with_graceful_shutdown(async move {

@@ -81,44 +81,34 @@ pub async fn all_sent(graph: &MockServer) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// The Send API bodies `graph` received for `psid`, once there are `n` (or after 10 s); then a
-/// short wait, so that "exactly n" is what gets checked.
+/// The Send API bodies `graph` received for `psid`, once there are at least `n` (the test fails
+/// after 10 s without). That no more come is checked after the workers have stopped (see the
+/// harnesses' `settle`), not after a sleep.
 pub async fn sent_to(graph: &MockServer, psid: &str, n: usize) -> Vec<serde_json::Value> {
     let received = || async {
         let mut bodies = all_sent(graph).await;
         bodies.retain(|b| b["recipient"]["id"] == psid);
         bodies
     };
-    let started = std::time::Instant::now();
-    while received().await.len() < n && started.elapsed() < Duration::from_secs(10) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let bodies = received().await;
+        if bodies.len() >= n {
+            return bodies;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} of {n} Send API calls to {psid} after 10 s: {bodies:#?}",
+            bodies.len()
+        );
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    received().await
 }
 
-/// What the bot must send `psid` for `incoming` (the conversation's own replies from a cold
-/// `Stats` over the same fake OpenDota): seen, typing, then each reply.
-pub async fn expected_sends(
-    opendota: &MockServer,
-    psid: &str,
-    incoming: hbdta_bot::conversation::Incoming,
-) -> Vec<serde_json::Value> {
-    use messenger_sdk::send::{Recipient, SendRequest, SenderAction};
-    let reference = hbdta_bot::stats::Stats::new(opendota_client(opendota));
-    let answer = hbdta_bot::conversation::Conversation::new(reference)
-        .respond(&incoming)
-        .await;
-    let json = |request: SendRequest| serde_json::to_value(request).unwrap_or_default();
-    let mut out = vec![
-        json(SendRequest::action(psid, SenderAction::MarkSeen)),
-        json(SendRequest::action(psid, SenderAction::TypingOn)),
-    ];
-    out.extend(answer.replies.into_iter().map(|reply| {
-        json(SendRequest::new(
-            Recipient::from(psid),
-            hbdta_bot::workers::to_message(reply),
-        ))
-    }));
-    out
+/// The Send API bodies the bot must send `psid` for one question: the literal JSON in
+/// `fixtures/messenger/bot_sends__<case>.json`, written for the recipient `PSID`.
+pub fn sends(case: &str, psid: &str) -> Vec<serde_json::Value> {
+    let text = fixture_in("messenger", &format!("bot_sends__{case}"))
+        .replace("\"PSID\"", &format!("\"{psid}\""));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("bot_sends__{case}: {e}"))
 }

@@ -1,0 +1,109 @@
+//! The composition root: everything the faces share, built once from a [`Config`] by
+//! [`App::build`] (the HTTP client, the OpenDota client and caches, the conversation, the store,
+//! the enabled platforms). Every face — the server, AWS Lambda, `dev`, `ask` — starts here and
+//! adds only its own way of handing jobs over.
+//!
+//! ```text
+//! main: CLI → config::load → App::build → one face
+//!   App ─ stats ─ conversation ─ store ─ platforms (Messenger …)
+//!   face: Dispatcher(store claims, its Handoff) → router(platforms) ; Answerer(conversation, store, outboxes)
+//! ```
+
+use std::sync::Arc;
+
+use messenger_sdk::axum::WebhookConfig;
+use secrecy::ExposeSecret;
+
+use crate::answer::Answerer;
+use crate::config::{self, Config, ConfigError, StoreConfig};
+use crate::conversation::{Conversation, Person};
+use crate::dispatch::{Dispatcher, Handoff};
+use crate::platform::messenger::Messenger;
+use crate::platform::{Outboxes, Platform};
+use crate::stats::Stats;
+use crate::store::{MemoryStore, PersonId, Store};
+
+/// What every face shares. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The one HTTP client (connection pool, TLS set-up) every API client sends through.
+    pub http: reqwest::Client,
+    /// OpenDota lookups and caches.
+    pub stats: Stats,
+    /// The conversation.
+    pub conversation: Conversation,
+    /// Memory, log and claims.
+    pub store: Arc<dyn Store>,
+    /// The enabled platforms.
+    pub platforms: Vec<Arc<dyn Platform>>,
+}
+
+impl App {
+    /// Builds everything `config` describes: Messenger is enabled when `config.messenger` is set.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError`] when the TLS backend cannot be set up or a URL or version is unusable.
+    pub fn build(config: &Config) -> Result<Self, ConfigError> {
+        let http = config::http_client()?;
+        let stats = Stats::new(config.opendota.client(&http)?);
+        let store: Arc<dyn Store> = match config.store {
+            StoreConfig::Memory => Arc::new(MemoryStore::new()),
+        };
+        let mut platforms: Vec<Arc<dyn Platform>> = Vec::new();
+        if let Some(messenger) = &config.messenger {
+            platforms.push(Arc::new(Messenger::new(
+                WebhookConfig::new(
+                    messenger.app_secret.expose_secret(),
+                    messenger.verify_token.expose_secret(),
+                ),
+                messenger.client(&http)?,
+            )));
+        }
+        Ok(Self::new(http, stats, store, platforms))
+    }
+
+    /// From parts already built (what [`build`](Self::build) ends with; tests pass fakes).
+    #[must_use]
+    pub fn new(
+        http: reqwest::Client,
+        stats: Stats,
+        store: Arc<dyn Store>,
+        platforms: Vec<Arc<dyn Platform>>,
+    ) -> Self {
+        Self {
+            http,
+            conversation: Conversation::new(stats.clone()),
+            stats,
+            store,
+            platforms,
+        }
+    }
+
+    /// A dispatcher claiming keys in this app's store and handing fresh jobs to `handoff`.
+    #[must_use]
+    pub fn dispatcher(&self, handoff: Arc<dyn Handoff>) -> Dispatcher {
+        Dispatcher::new(self.store.claims(), handoff)
+    }
+
+    /// The router: `/healthz` and every platform's routes, into `dispatcher`.
+    pub fn router(&self, dispatcher: &Dispatcher) -> axum::Router {
+        crate::router::router(&self.platforms, dispatcher)
+    }
+
+    /// Answers jobs with this app's conversation and store, through the platforms' outboxes.
+    #[must_use]
+    pub fn answerer(&self) -> Answerer {
+        Answerer::new(
+            self.conversation.clone(),
+            self.store.clone(),
+            Outboxes::of(&self.platforms),
+        )
+    }
+
+    /// The person `id`, with their memory in this app's store.
+    #[must_use]
+    pub fn person(&self, id: PersonId) -> Person {
+        Person::new(id, self.store.clone())
+    }
+}

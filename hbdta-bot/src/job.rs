@@ -1,0 +1,120 @@
+//! [`Job`]: one message to answer, the unit that moves from a platform's webhook through the
+//! dispatcher to whoever answers it. It is also the worker-event contract: a Lambda webhook
+//! invocation hands jobs to another invocation as JSON, so the shape is versioned
+//! ([`JOB_FORMAT_VERSION`]).
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use crate::conversation::Incoming;
+use crate::platform::Address;
+use crate::store::PersonId;
+
+/// The version of the job format written into worker events. Version 1 (before platforms had
+/// names) carried `{"psid", "incoming", "key"}`; version 2 carries the address and the person.
+pub const JOB_FORMAT_VERSION: u32 = 2;
+
+/// One message to answer. Serialized as
+/// `{"address": {"platform": "messenger", "chat": "…"}, "person": "messenger:…", "incoming": {"text": "…"}, "key": "…"}`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Job {
+    /// Where the answer goes.
+    pub address: Address,
+    /// Who asked (whose memory the conversation uses).
+    pub person: PersonId,
+    /// What they sent.
+    pub incoming: Incoming,
+    /// The de-duplication key, platform-qualified (`messenger:mid:…`).
+    pub key: String,
+    /// When this process received it (a deserialized job: when it was decoded).
+    #[serde(skip, default = "Instant::now")]
+    pub received: Instant,
+}
+
+impl Job {
+    /// A job received now.
+    #[must_use]
+    pub fn new(address: Address, person: PersonId, incoming: Incoming, key: String) -> Self {
+        Self {
+            address,
+            person,
+            incoming,
+            key,
+            received: Instant::now(),
+        }
+    }
+}
+
+/// `jobs` grouped by address, each group in arrival order, groups in order of first arrival: what
+/// may be answered at once (different chats) and what must wait its turn (one chat).
+pub fn by_address<T, I>(jobs: I) -> Vec<Vec<T>>
+where
+    T: std::borrow::Borrow<Job>,
+    I: IntoIterator<Item = T>,
+{
+    let mut groups: Vec<Vec<T>> = Vec::new();
+    let mut index: HashMap<Address, usize> = HashMap::new();
+    for job in jobs {
+        let i = *index
+            .entry(job.borrow().address.clone())
+            .or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+        groups[i].push(job);
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn the_wire_shape_is_pinned() {
+        let job = Job::new(
+            Address::new("messenger", "7000000000000001"),
+            PersonId::new("messenger", "7000000000000001"),
+            Incoming::Text("86745912".to_owned()),
+            "messenger:mid:m_1".to_owned(),
+        );
+        assert_eq!(
+            serde_json::to_value(&job).unwrap(),
+            json!({
+                "address": {"platform": "messenger", "chat": "7000000000000001"},
+                "person": "messenger:7000000000000001",
+                "incoming": {"text": "86745912"},
+                "key": "messenger:mid:m_1"
+            })
+        );
+        let back: Job = serde_json::from_value(json!({
+            "address": {"platform": "messenger", "chat": "7"},
+            "person": "messenger:7",
+            "incoming": {"payload": "HELP"},
+            "key": "k"
+        }))
+        .unwrap();
+        assert_eq!(back.address, Address::new("messenger", "7"));
+        assert_eq!(back.incoming, Incoming::Payload("HELP".to_owned()));
+    }
+
+    #[test]
+    fn jobs_group_by_chat_in_arrival_order() {
+        let job = |chat: &str, key: &str| {
+            Job::new(
+                Address::new("messenger", chat),
+                PersonId::new("messenger", chat),
+                Incoming::Text(String::new()),
+                key.to_owned(),
+            )
+        };
+        let jobs = [job("1", "a"), job("2", "b"), job("1", "c"), job("3", "d")];
+        let keys: Vec<Vec<&str>> = by_address(jobs.iter())
+            .into_iter()
+            .map(|g| g.into_iter().map(|j| j.key.as_str()).collect())
+            .collect();
+        assert_eq!(keys, vec![vec!["a", "c"], vec!["b"], vec!["d"]]);
+    }
+}

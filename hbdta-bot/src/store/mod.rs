@@ -1,0 +1,398 @@
+//! What the bot remembers: per-person memory, a conversation log, and redelivery claims.
+//!
+//! [`Store`] is the seam (as teloxide's `dialogue::Storage`): the conversation reads and writes a
+//! person's [`Memory`] through it, the answering path appends to the log, the dispatcher claims
+//! de-duplication keys through its [`Claims`] part, and [`Store::forget`] deletes everything held
+//! about one person. Keys are platform-qualified ([`PersonId`]), so a Messenger PSID and a
+//! Telegram chat id never collide.
+//!
+//! [`MemoryStore`] keeps everything in this process (the default today). A persistent store is a
+//! new file here implementing the two traits; nothing else changes.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use async_trait::async_trait;
+use opendota_sdk::AccountId;
+use quick_cache::sync::GuardResult;
+
+/// A person, qualified by the platform they write from: `messenger:7000000000000001`.
+/// Opaque to the conversation; built by the platform adapters.
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
+pub struct PersonId(String);
+
+impl PersonId {
+    /// `platform:user`.
+    #[must_use]
+    pub fn new(platform: &str, user: &str) -> Self {
+        Self([platform, ":", user].concat())
+    }
+
+    /// The id as text (`messenger:7000000000000001`).
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PersonId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What the bot remembers about one person.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Memory {
+    /// The account the person said is theirs.
+    pub linked: Option<AccountId>,
+    /// The last player they looked at.
+    pub last_player: Option<AccountId>,
+    /// When the bot first remembered something (Unix seconds).
+    pub created_at: u64,
+    /// When the memory last changed (Unix seconds).
+    pub updated_at: u64,
+}
+
+/// Which way a logged message went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// From the person to the bot.
+    In,
+    /// From the bot to the person.
+    Out,
+}
+
+/// One line of the conversation log.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LogEntry {
+    /// Who.
+    pub person: PersonId,
+    /// Which way.
+    pub direction: Direction,
+    /// The platform's message id, when there is one.
+    pub message_id: Option<String>,
+    /// The text or payload, at most [`LOG_TEXT_MAX`] characters.
+    pub text: String,
+    /// What kind of reply (`text`, `card`), for outgoing lines.
+    pub kind: Option<String>,
+    /// When (Unix seconds).
+    pub at: u64,
+}
+
+/// Logged texts are cut to this many characters.
+pub const LOG_TEXT_MAX: usize = 500;
+
+impl LogEntry {
+    /// A log line stamped now, its text cut to [`LOG_TEXT_MAX`] characters.
+    #[must_use]
+    pub fn new(person: PersonId, direction: Direction, text: &str) -> Self {
+        Self {
+            person,
+            direction,
+            message_id: None,
+            text: text.chars().take(LOG_TEXT_MAX).collect(),
+            kind: None,
+            at: unix_now(),
+        }
+    }
+
+    /// With the platform's message id.
+    #[must_use]
+    pub fn message_id(mut self, id: impl Into<String>) -> Self {
+        self.message_id = Some(id.into());
+        self
+    }
+
+    /// With the kind of reply.
+    #[must_use]
+    pub fn kind(mut self, kind: impl Into<String>) -> Self {
+        self.kind = Some(kind.into());
+        self
+    }
+}
+
+/// Seconds since the Unix epoch.
+#[must_use]
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// A store that failed (unreachable, refused, corrupt). The bot still answers; what needed the
+/// store says it is unavailable.
+#[derive(Debug, thiserror::Error)]
+#[error("the store failed: {0}")]
+pub struct StoreError(pub String);
+
+/// Redelivery claims: the first to claim a key answers it.
+#[async_trait]
+pub trait Claims: Send + Sync + fmt::Debug {
+    /// Claims `key` for `ttl`: `true` for the first claim (answer it), `false` while an earlier
+    /// claim holds (a redelivery). Atomic: of concurrent claims exactly one wins.
+    async fn claim(&self, key: &str, ttl: Duration) -> Result<bool, StoreError>;
+
+    /// Gives `key` up (its hand-over failed), so the next delivery is answered.
+    async fn release(&self, key: &str) -> Result<(), StoreError>;
+}
+
+/// Per-person memory, the conversation log, claims, and forgetting a person.
+#[async_trait]
+pub trait Store: Send + Sync + fmt::Debug {
+    /// What is remembered about `person` (the default when nothing is).
+    async fn memory(&self, person: &PersonId) -> Result<Memory, StoreError>;
+
+    /// Replaces what is remembered about `person` (the times are set by the store).
+    async fn remember(&self, person: &PersonId, memory: Memory) -> Result<(), StoreError>;
+
+    /// Appends a line to the conversation log.
+    async fn append_log(&self, entry: LogEntry) -> Result<(), StoreError>;
+
+    /// `person`'s log lines, oldest first.
+    async fn log(&self, person: &PersonId) -> Result<Vec<LogEntry>, StoreError>;
+
+    /// Deletes everything held about `person`: memory and log lines.
+    async fn forget(&self, person: &PersonId) -> Result<(), StoreError>;
+
+    /// The redelivery claims kept beside this store.
+    fn claims(&self) -> Arc<dyn Claims>;
+}
+
+/// Everything in this process: lost on restart, not shared between processes.
+#[derive(Debug, Clone, Default)]
+pub struct MemoryStore {
+    people: Arc<Mutex<HashMap<PersonId, Person>>>,
+    claims: Arc<MemoryClaims>,
+}
+
+#[derive(Debug, Default)]
+struct Person {
+    memory: Option<Memory>,
+    log: Vec<LogEntry>,
+}
+
+impl MemoryStore {
+    /// Log lines kept per person (the oldest go first).
+    pub const LOG_MAX: usize = 200;
+
+    /// An empty store.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn people(&self) -> std::sync::MutexGuard<'_, HashMap<PersonId, Person>> {
+        self.people.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+#[async_trait]
+impl Store for MemoryStore {
+    async fn memory(&self, person: &PersonId) -> Result<Memory, StoreError> {
+        Ok(self
+            .people()
+            .get(person)
+            .and_then(|p| p.memory.clone())
+            .unwrap_or_default())
+    }
+
+    async fn remember(&self, person: &PersonId, memory: Memory) -> Result<(), StoreError> {
+        let now = unix_now();
+        let mut people = self.people();
+        let entry = people.entry(person.clone()).or_default();
+        let created_at = entry.memory.as_ref().map_or(now, |m| m.created_at);
+        entry.memory = Some(Memory {
+            created_at,
+            updated_at: now,
+            ..memory
+        });
+        Ok(())
+    }
+
+    async fn append_log(&self, entry: LogEntry) -> Result<(), StoreError> {
+        let mut people = self.people();
+        let log = &mut people.entry(entry.person.clone()).or_default().log;
+        if log.len() >= Self::LOG_MAX {
+            log.remove(0);
+        }
+        log.push(entry);
+        Ok(())
+    }
+
+    async fn log(&self, person: &PersonId) -> Result<Vec<LogEntry>, StoreError> {
+        Ok(self
+            .people()
+            .get(person)
+            .map(|p| p.log.clone())
+            .unwrap_or_default())
+    }
+
+    async fn forget(&self, person: &PersonId) -> Result<(), StoreError> {
+        self.people().remove(person);
+        Ok(())
+    }
+
+    fn claims(&self) -> Arc<dyn Claims> {
+        self.claims.clone()
+    }
+}
+
+/// Claims in this process: at most [`MemoryClaims::CAPACITY`] keys (the least used go first). A
+/// redelivery is one read of a sharded map with no allocation: Meta redelivers in bursts when a
+/// webhook is slow, and the check must stay cheap then.
+pub struct MemoryClaims(quick_cache::sync::Cache<String, Instant>);
+
+impl MemoryClaims {
+    /// Keys remembered at most.
+    pub const CAPACITY: usize = 100_000;
+}
+
+impl Default for MemoryClaims {
+    fn default() -> Self {
+        Self(quick_cache::sync::Cache::new(Self::CAPACITY))
+    }
+}
+
+impl fmt::Debug for MemoryClaims {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MemoryClaims")
+            .field("keys", &self.0.len())
+            .finish()
+    }
+}
+
+impl MemoryClaims {
+    /// The claim, answered at once (the [`Claims`] methods wrap these).
+    #[must_use]
+    pub fn claim_now(&self, key: &str, ttl: Duration) -> bool {
+        self.claim_at(key, ttl, Instant::now())
+    }
+
+    /// [`claim_now`](Self::claim_now) as of `now` (a test can put a claim in the past).
+    #[must_use]
+    pub fn claim_at(&self, key: &str, ttl: Duration, now: Instant) -> bool {
+        // The stored value is when the claim ends; a hit is answered under the shard's read lock,
+        // only a new key takes the write lock.
+        let until = now + ttl;
+        match self.0.get_value_or_guard(key, Some(Duration::ZERO)) {
+            GuardResult::Value(ends) if now < ends => false,
+            // An expired claim: a new delivery as far as anyone can tell.
+            GuardResult::Value(_) => {
+                self.0.insert(key.to_owned(), until);
+                true
+            }
+            GuardResult::Guard(guard) => {
+                let _ = guard.insert(until);
+                true
+            }
+            // A concurrent delivery of the same key is claiming it right now.
+            GuardResult::Timeout => false,
+        }
+    }
+}
+
+#[async_trait]
+impl Claims for MemoryClaims {
+    async fn claim(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
+        Ok(self.claim_now(key, ttl))
+    }
+
+    async fn release(&self, key: &str) -> Result<(), StoreError> {
+        self.0.remove(key);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOUR: Duration = Duration::from_secs(3600);
+
+    #[tokio::test]
+    async fn a_key_is_claimed_once_until_released() {
+        let claims = MemoryClaims::default();
+        assert!(claims.claim("messenger:mid:m_1", HOUR).await.unwrap());
+        assert!(!claims.claim("messenger:mid:m_1", HOUR).await.unwrap());
+        assert!(claims.claim("messenger:mid:m_2", HOUR).await.unwrap());
+        claims.release("messenger:mid:m_1").await.unwrap();
+        assert!(claims.claim("messenger:mid:m_1", HOUR).await.unwrap());
+        assert!(!claims.claim("messenger:mid:m_1", HOUR).await.unwrap());
+    }
+
+    #[test]
+    fn an_expired_claim_can_be_claimed_again() {
+        let claims = MemoryClaims::default();
+        let start = Instant::now();
+        assert!(claims.claim_at("k", HOUR, start));
+        assert!(!claims.claim_at("k", HOUR, start + Duration::from_secs(3599)));
+        assert!(claims.claim_at("k", HOUR, start + Duration::from_secs(3601)));
+        assert!(!claims.claim_at("k", HOUR, start + Duration::from_secs(3602)));
+    }
+
+    #[test]
+    fn of_concurrent_claims_exactly_one_wins() {
+        let claims = MemoryClaims::default();
+        for round in 0..50 {
+            let key = format!("mid:m_{round}");
+            let won: usize = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..4)
+                    .map(|_| scope.spawn(|| usize::from(claims.claim_now(&key, HOUR))))
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).sum()
+            });
+            assert_eq!(won, 1, "round {round}");
+        }
+    }
+
+    #[tokio::test]
+    async fn memory_log_and_forget() {
+        let store = MemoryStore::new();
+        let alice = PersonId::new("messenger", "7000000000000001");
+        let bob = PersonId::new("telegram", "7000000000000001");
+        assert_eq!(alice.as_str(), "messenger:7000000000000001");
+        assert_eq!(store.memory(&alice).await.unwrap(), Memory::default());
+
+        let linked = Memory {
+            linked: Some(AccountId(86_745_912)),
+            ..Memory::default()
+        };
+        store.remember(&alice, linked).await.unwrap();
+        let got = store.memory(&alice).await.unwrap();
+        assert_eq!(got.linked, Some(AccountId(86_745_912)));
+        assert!(got.created_at > 0 && got.updated_at >= got.created_at);
+        assert_eq!(
+            store.memory(&bob).await.unwrap(),
+            Memory::default(),
+            "the same user id on another platform is another person"
+        );
+
+        store
+            .append_log(LogEntry::new(alice.clone(), Direction::In, "86745912").message_id("m_1"))
+            .await
+            .unwrap();
+        store
+            .append_log(LogEntry::new(alice.clone(), Direction::Out, &"x".repeat(600)).kind("text"))
+            .await
+            .unwrap();
+        let log = store.log(&alice).await.unwrap();
+        assert_eq!(log.len(), 2);
+        assert_eq!(log[0].text, "86745912");
+        assert_eq!(log[0].message_id.as_deref(), Some("m_1"));
+        assert_eq!(log[1].text.chars().count(), 500);
+        assert_eq!(log[1].kind.as_deref(), Some("text"));
+
+        store.forget(&alice).await.unwrap();
+        assert_eq!(store.memory(&alice).await.unwrap(), Memory::default());
+        assert!(store.log(&alice).await.unwrap().is_empty());
+    }
+}
