@@ -76,6 +76,14 @@ impl fmt::Debug for Client {
 
 impl Client {
     /// Starts a [`ClientBuilder`].
+    ///
+    /// ```
+    /// let client = messenger_sdk::Client::builder()
+    ///     .page_access_token("EAAG-page-token")
+    ///     .build()
+    ///     .expect("valid configuration");
+    /// assert_eq!(client.graph_version(), messenger_sdk::DEFAULT_GRAPH_VERSION);
+    /// ```
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
@@ -86,6 +94,12 @@ impl Client {
     /// # Errors
     ///
     /// [`Error::InvalidInput`] naming the variable when the token is missing or a value is invalid.
+    ///
+    /// ```no_run
+    /// // MESSENGER_PAGE_ACCESS_TOKEN=EAAG… MESSENGER_APP_SECRET=… ./my-bot
+    /// let client = messenger_sdk::Client::from_env()?;
+    /// # Ok::<(), messenger_sdk::Error>(())
+    /// ```
     pub fn from_env() -> Result<Self> {
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let token = env("MESSENGER_PAGE_ACCESS_TOKEN").ok_or_else(|| {
@@ -105,6 +119,15 @@ impl Client {
     }
 
     /// The Graph API version calls use.
+    ///
+    /// ```
+    /// let client = messenger_sdk::Client::builder()
+    ///     .page_access_token("EAAG-page-token")
+    ///     .graph_version("24.0")
+    ///     .build()?;
+    /// assert_eq!(client.graph_version(), "v24.0");
+    /// # Ok::<(), messenger_sdk::Error>(())
+    /// ```
     #[must_use]
     pub fn graph_version(&self) -> &str {
         &self.inner.version
@@ -372,54 +395,143 @@ impl Default for ClientBuilder {
 
 impl ClientBuilder {
     /// The Page access token (required).
+    ///
+    /// ```
+    /// use messenger_sdk::Client;
+    ///
+    /// let client = Client::builder().page_access_token("EAAG-page-token").build()?;
+    /// assert!(!format!("{client:?}").contains("EAAG"), "never in Debug");
+    /// assert!(Client::builder().page_access_token("  ").build().is_err(), "blank is missing");
+    /// # Ok::<(), messenger_sdk::Error>(())
+    /// ```
     pub fn page_access_token(mut self, token: impl Into<String>) -> Self {
         self.page_token = Some(SecretString::from(token.into()));
         self
     }
 
     /// The app secret: every call then carries `appsecret_proof`.
+    ///
+    /// ```
+    /// let client = messenger_sdk::Client::builder()
+    ///     .page_access_token("EAAG-page-token")
+    ///     .app_secret("app-secret")
+    ///     .build()?;
+    /// assert!(!format!("{client:?}").contains("app-secret"), "never in Debug");
+    /// # Ok::<(), messenger_sdk::Error>(())
+    /// ```
     pub fn app_secret(mut self, secret: impl Into<String>) -> Self {
         self.app_secret = Some(SecretString::from(secret.into()));
         self
     }
 
     /// The Graph API host (default [`DEFAULT_GRAPH_URL`]); point it at a mock in tests.
+    ///
+    /// ```
+    /// use messenger_sdk::Client;
+    ///
+    /// let mock = Client::builder()
+    ///     .page_access_token("EAAG-page-token")
+    ///     .graph_url("http://127.0.0.1:8080")
+    ///     .build();
+    /// assert!(mock.is_ok());
+    /// let bad = Client::builder().page_access_token("t").graph_url("graph.facebook.com").build();
+    /// assert!(bad.is_err(), "a URL needs its scheme");
+    /// ```
     pub fn graph_url(mut self, url: impl Into<String>) -> Self {
         self.graph_url = url.into();
         self
     }
 
     /// The Graph API version (default [`DEFAULT_GRAPH_VERSION`]); `25.0` and `v25.0` both work.
+    ///
+    /// ```
+    /// use messenger_sdk::Client;
+    ///
+    /// let a = Client::builder().page_access_token("t").graph_version("25.0").build()?;
+    /// let b = Client::builder().page_access_token("t").graph_version("v25.0").build()?;
+    /// assert_eq!(a.graph_version(), b.graph_version());
+    /// assert!(Client::builder().page_access_token("t").graph_version("latest").build().is_err());
+    /// # Ok::<(), messenger_sdk::Error>(())
+    /// ```
     pub fn graph_version(mut self, version: impl Into<String>) -> Self {
         self.version = version.into();
         self
     }
 
     /// Time for a whole call (default 15 s).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let client = messenger_sdk::Client::builder()
+    ///     .page_access_token("EAAG-page-token")
+    ///     .timeout(Duration::from_secs(5))
+    ///     .build()?;
+    /// assert!(format!("{client:?}").contains("timeout: 5s"));
+    /// # Ok::<(), messenger_sdk::Error>(())
+    /// ```
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
     /// Time to connect (default 5 s); ignored with [`ClientBuilder::http_client`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let client = messenger_sdk::Client::builder()
+    ///     .page_access_token("EAAG-page-token")
+    ///     .connect_timeout(Duration::from_secs(2))
+    ///     .build();
+    /// assert!(client.is_ok());
+    /// ```
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
     }
 
     /// `User-Agent` (default `messenger-sdk/<version>`); ignored with [`ClientBuilder::http_client`].
+    ///
+    /// ```
+    /// let client = messenger_sdk::Client::builder()
+    ///     .page_access_token("EAAG-page-token")
+    ///     .user_agent("hbdta-bot/1.0 (+https://example.com/bot)")
+    ///     .build();
+    /// assert!(client.is_ok());
+    /// ```
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = user_agent.into();
         self
     }
 
     /// Use this `reqwest::Client`.
+    ///
+    /// ```
+    /// // One connection pool shared with the rest of the program.
+    /// let http = reqwest::Client::new();
+    /// let client = messenger_sdk::Client::builder()
+    ///     .page_access_token("EAAG-page-token")
+    ///     .http_client(http.clone())
+    ///     .build();
+    /// assert!(client.is_ok());
+    /// ```
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
     }
 
     /// Retry policy (default: 2 retries, 500 ms doubling up to 8 s, with jitter).
+    ///
+    /// ```
+    /// use messenger_sdk::{Client, RetryConfig};
+    ///
+    /// let client = Client::builder()
+    ///     .page_access_token("EAAG-page-token")
+    ///     .retry(RetryConfig::disabled())
+    ///     .build();
+    /// assert!(client.is_ok());
+    /// ```
     pub fn retry(mut self, retry: RetryConfig) -> Self {
         self.retry = retry;
         self
@@ -431,6 +543,15 @@ impl ClientBuilder {
     ///
     /// [`Error::InvalidInput`] without a token or with a bad URL or version;
     /// [`Error::Transport`] when the HTTP client cannot be built.
+    ///
+    /// ```
+    /// use messenger_sdk::{Client, Error};
+    ///
+    /// let client = Client::builder().page_access_token("EAAG-page-token").build()?;
+    /// let missing = Client::builder().build();
+    /// assert!(matches!(missing, Err(Error::InvalidInput(_))));
+    /// # Ok::<(), messenger_sdk::Error>(())
+    /// ```
     pub fn build(self) -> Result<Client> {
         let page_token = self
             .page_token

@@ -64,6 +64,17 @@ impl Error {
     /// Graph rate limits and temporary failures (the message was not accepted), and connection
     /// failures before anything was sent. Timeouts are *not* retryable here: the message may have
     /// been delivered.
+    ///
+    /// ```
+    /// use messenger_sdk::Error;
+    /// use reqwest::StatusCode;
+    ///
+    /// let busy = Error::Api { status: StatusCode::SERVICE_UNAVAILABLE, body: String::new() };
+    /// assert!(busy.is_retryable());
+    /// let proxy = Error::Api { status: StatusCode::BAD_GATEWAY, body: "<html>".to_owned() };
+    /// assert!(!proxy.is_retryable(), "the message may have arrived");
+    /// assert!(!Error::InvalidInput("no token".to_owned()).is_retryable());
+    /// ```
     #[must_use]
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -77,6 +88,16 @@ impl Error {
     }
 
     /// The Graph error classification, for Graph errors.
+    ///
+    /// ```
+    /// use messenger_sdk::{Error, GraphError, GraphErrorKind};
+    /// use reqwest::StatusCode;
+    ///
+    /// let error: GraphError = serde_json::from_str(r#"{"message":"(#613) rate limit","code":613}"#).unwrap();
+    /// let err = Error::Graph { status: StatusCode::BAD_REQUEST, kind: error.kind(), error: Box::new(error) };
+    /// assert_eq!(err.graph_kind(), Some(GraphErrorKind::RateLimited));
+    /// assert_eq!(Error::InvalidInput("x".to_owned()).graph_kind(), None);
+    /// ```
     #[must_use]
     pub fn graph_kind(&self) -> Option<GraphErrorKind> {
         match self {
@@ -161,6 +182,14 @@ pub enum GraphErrorKind {
 
 impl GraphErrorKind {
     /// Classifies a Graph error code and subcode.
+    ///
+    /// ```
+    /// use messenger_sdk::GraphErrorKind;
+    ///
+    /// assert_eq!(GraphErrorKind::classify(Some(10), Some(2_018_278)), GraphErrorKind::OutsideWindow);
+    /// assert_eq!(GraphErrorKind::classify(Some(613), None), GraphErrorKind::RateLimited);
+    /// assert_eq!(GraphErrorKind::classify(Some(1), Some(99)), GraphErrorKind::Unknown);
+    /// ```
     #[must_use]
     pub fn classify(code: Option<i64>, subcode: Option<i64>) -> Self {
         match (code, subcode) {
@@ -179,6 +208,13 @@ impl GraphErrorKind {
     }
 
     /// Whether the message was not accepted and can be sent again later.
+    ///
+    /// ```
+    /// use messenger_sdk::GraphErrorKind;
+    ///
+    /// assert!(GraphErrorKind::Temporary.is_retryable());
+    /// assert!(!GraphErrorKind::OutsideWindow.is_retryable());
+    /// ```
     #[must_use]
     pub fn is_retryable(self) -> bool {
         matches!(self, Self::RateLimited | Self::Temporary)
@@ -187,6 +223,14 @@ impl GraphErrorKind {
 
 impl GraphError {
     /// The classification of this error.
+    ///
+    /// ```
+    /// use messenger_sdk::{GraphError, GraphErrorKind};
+    ///
+    /// let error: GraphError =
+    ///     serde_json::from_str(r#"{"message":"No matching user found","code":100,"error_subcode":2018001}"#).unwrap();
+    /// assert_eq!(error.kind(), GraphErrorKind::NoMatchingUser);
+    /// ```
     #[must_use]
     pub fn kind(&self) -> GraphErrorKind {
         GraphErrorKind::classify(self.code, self.error_subcode)

@@ -13,6 +13,11 @@ macro_rules! string_id {
 
         impl $name {
             /// The id as text.
+            ///
+            /// ```
+            #[doc = concat!("let id = messenger_sdk::", stringify!($name), "::from(\"7000000000000001\");")]
+            /// assert_eq!(id.as_str(), "7000000000000001");
+            /// ```
             #[must_use]
             pub fn as_str(&self) -> &str {
                 &self.0

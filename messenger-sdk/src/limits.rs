@@ -48,6 +48,13 @@ pub struct LimitError {
 }
 
 /// Length as Messenger counts it (UTF-16 code units).
+///
+/// ```
+/// use messenger_sdk::limits::text_len;
+///
+/// assert_eq!(text_len("gg wp"), 5);
+/// assert_eq!(text_len("🔥"), 2, "UTF-16 code units, not chars");
+/// ```
 #[must_use]
 pub fn text_len(text: &str) -> usize {
     text.encode_utf16().count()
@@ -58,6 +65,14 @@ pub fn text_len(text: &str) -> usize {
 /// # Errors
 ///
 /// A [`LimitError`] naming `field` when `text` is longer than `limit`.
+///
+/// ```
+/// use messenger_sdk::limits::{QUICK_REPLY_TITLE_MAX, check_text};
+///
+/// assert!(check_text("title", "Heroes", QUICK_REPLY_TITLE_MAX).is_ok());
+/// let err = check_text("title", &"x".repeat(21), QUICK_REPLY_TITLE_MAX).unwrap_err();
+/// assert_eq!((err.field.as_str(), err.limit, err.actual), ("title", 20, 21));
+/// ```
 pub fn check_text(field: impl Into<String>, text: &str, limit: usize) -> Result<(), LimitError> {
     let actual = text_len(text);
     if actual > limit {
@@ -76,6 +91,14 @@ pub fn check_text(field: impl Into<String>, text: &str, limit: usize) -> Result<
 /// # Errors
 ///
 /// A [`LimitError`] naming `field` when the count is outside `min..=max`.
+///
+/// ```
+/// use messenger_sdk::limits::{BUTTONS_MAX, check_count};
+///
+/// assert!(check_count("buttons", 3, 1, BUTTONS_MAX).is_ok());
+/// let err = check_count("buttons", 0, 1, BUTTONS_MAX).unwrap_err();
+/// assert_eq!((err.field.as_str(), err.limit, err.actual), ("buttons", 1, 0));
+/// ```
 pub fn check_count(
     field: impl Into<String>,
     count: usize,

@@ -97,6 +97,14 @@ pub struct Event {
 
 impl Event {
     /// The sender's PSID, when the sender is identified by one.
+    ///
+    /// ```
+    /// use messenger_sdk::{Psid, webhook};
+    ///
+    /// let raw = br#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1,"message":{"mid":"m_1","text":"hi"}}]}]}"#;
+    /// let event = webhook::parse(raw).unwrap().into_events().remove(0);
+    /// assert_eq!(event.sender_psid(), Some(&Psid::from("42")));
+    /// ```
     #[must_use]
     pub fn sender_psid(&self) -> Option<&Psid> {
         self.sender.as_ref().and_then(|s| s.id.as_ref())
@@ -104,6 +112,14 @@ impl Event {
 
     /// The id Meta gave the message this event is about (message, echo, postback, reaction,
     /// edit), for de-duplicating redeliveries.
+    ///
+    /// ```
+    /// use messenger_sdk::webhook;
+    ///
+    /// let raw = br#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1,"message":{"mid":"m_1","text":"hi"}}]}]}"#;
+    /// let event = webhook::parse(raw).unwrap().into_events().remove(0);
+    /// assert_eq!(event.message_id(), Some("m_1"));
+    /// ```
     #[must_use]
     pub fn message_id(&self) -> Option<&str> {
         match &self.kind {
@@ -116,6 +132,14 @@ impl Event {
     }
 
     /// Whether this is an echo of a message the Page itself sent.
+    ///
+    /// ```
+    /// use messenger_sdk::webhook;
+    ///
+    /// let raw = br#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"1"},"recipient":{"id":"42"},"timestamp":1,"message":{"mid":"m_2","is_echo":true,"text":"gg"}}]}]}"#;
+    /// let event = webhook::parse(raw).unwrap().into_events().remove(0);
+    /// assert!(event.is_echo(), "the Page's own message: do not answer it");
+    /// ```
     #[must_use]
     pub fn is_echo(&self) -> bool {
         matches!(&self.kind, EventKind::Message(m) if m.is_echo)
@@ -171,6 +195,14 @@ pub enum EventKind {
 
 impl EventKind {
     /// The event key this kind comes from (`"message"`, …; `"unknown"` for unknown events).
+    ///
+    /// ```
+    /// use messenger_sdk::webhook;
+    ///
+    /// let raw = br#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1,"read":{"watermark":1}}]}]}"#;
+    /// let event = webhook::parse(raw).unwrap().into_events().remove(0);
+    /// assert_eq!(event.kind.key(), "read");
+    /// ```
     #[must_use]
     pub fn key(&self) -> &str {
         match self {
@@ -317,6 +349,15 @@ pub enum Attachment {
 
 impl Attachment {
     /// The attachment's `type` as Meta names it.
+    ///
+    /// ```
+    /// use messenger_sdk::webhook::{self, EventKind};
+    ///
+    /// let raw = br#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1,"message":{"mid":"m_1","attachments":[{"type":"image","payload":{"url":"https://x.test/a.png"}}]}}]}]}"#;
+    /// let event = webhook::parse(raw).unwrap().into_events().remove(0);
+    /// let EventKind::Message(message) = &event.kind else { panic!("a message") };
+    /// assert_eq!(message.attachments[0].kind(), "image");
+    /// ```
     #[must_use]
     pub fn kind(&self) -> &str {
         match self {
@@ -379,6 +420,17 @@ impl Attachment {
 
 impl Attachment {
     /// The attachment in the shape Meta sends it (`{"type": …, "payload": …}`).
+    ///
+    /// ```
+    /// use messenger_sdk::webhook::{self, EventKind};
+    ///
+    /// let raw = br#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1,"message":{"mid":"m_1","attachments":[{"type":"image","payload":{"url":"https://x.test/a.png"}}]}}]}]}"#;
+    /// let event = webhook::parse(raw).unwrap().into_events().remove(0);
+    /// let EventKind::Message(message) = &event.kind else { panic!("a message") };
+    /// let value = message.attachments[0].to_value();
+    /// assert_eq!(value["type"], "image");
+    /// assert_eq!(value["payload"]["url"], "https://x.test/a.png");
+    /// ```
     #[must_use]
     pub fn to_value(&self) -> Value {
         let media = |p: &MediaPayload| serde_json::to_value(p).unwrap_or(Value::Null);

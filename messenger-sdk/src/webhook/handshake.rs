@@ -21,6 +21,14 @@ pub struct HandshakeQuery {
 
 impl HandshakeQuery {
     /// Reads the handshake parameters from a raw query string (`hub.mode=subscribe&…`).
+    ///
+    /// ```
+    /// use messenger_sdk::webhook::HandshakeQuery;
+    ///
+    /// let query = HandshakeQuery::from_query("hub.mode=subscribe&hub.verify_token=my-token&hub.challenge=42");
+    /// assert_eq!(query.challenge.as_deref(), Some("42"));
+    /// assert_eq!(HandshakeQuery::from_query("%%%").challenge, None, "garbage reads as empty");
+    /// ```
     #[must_use]
     pub fn from_query(query: &str) -> Self {
         serde_html_form::from_str(query).unwrap_or_default()
@@ -82,6 +90,15 @@ pub fn verify_handshake(
 /// # Errors
 ///
 /// See [`verify_handshake`].
+///
+/// ```
+/// use messenger_sdk::webhook::{HandshakeQuery, verify_handshake_secret};
+/// use secrecy::SecretString;
+///
+/// let token = SecretString::from("my-token");
+/// let query = HandshakeQuery::from_query("hub.mode=subscribe&hub.verify_token=my-token&hub.challenge=42");
+/// assert_eq!(verify_handshake_secret(&query, &token).as_deref(), Ok("42"));
+/// ```
 pub fn verify_handshake_secret(
     query: &HandshakeQuery,
     verify_token: &SecretString,

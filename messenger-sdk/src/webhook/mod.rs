@@ -60,6 +60,14 @@ pub enum ParseError {
 /// # Errors
 ///
 /// Only when the body is not a JSON object.
+///
+/// ```
+/// use messenger_sdk::webhook::{self, ParseError};
+///
+/// let raw = br#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1,"message":{"mid":"m_1","text":"hi"}}]}]}"#;
+/// assert_eq!(webhook::parse(raw).unwrap().into_events().len(), 1);
+/// assert!(matches!(webhook::parse(b"[]"), Err(ParseError::NotAnObject)));
+/// ```
 pub fn parse(raw_body: &[u8]) -> Result<WebhookBody, ParseError> {
     match direct::parse(raw_body) {
         Some(body) => Ok(body),
@@ -122,6 +130,18 @@ fn parse_entry(entry: Value) -> Option<Entry> {
 impl WebhookBody {
     /// All events of all entries, ordered by timestamp (events without one take their entry's
     /// time; ties keep body order).
+    ///
+    /// ```
+    /// use messenger_sdk::webhook;
+    ///
+    /// let raw = br#"{"object":"page","entry":[
+    ///   {"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":20,"message":{"mid":"m_2","text":"second"}}]},
+    ///   {"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":10,"message":{"mid":"m_1","text":"first"}}]}
+    /// ]}"#;
+    /// let events = webhook::parse(raw).unwrap().into_events();
+    /// let ids: Vec<_> = events.iter().filter_map(|e| e.message_id()).collect();
+    /// assert_eq!(ids, ["m_1", "m_2"]);
+    /// ```
     #[must_use]
     pub fn into_events(mut self) -> Vec<Event> {
         let total = self.entries.iter().map(|entry| entry.events.len()).sum();

@@ -67,6 +67,13 @@ impl std::fmt::Debug for SignatureVerifier {
 
 impl SignatureVerifier {
     /// A verifier for the app secret (App Dashboard → Settings → Basic).
+    ///
+    /// ```
+    /// use messenger_sdk::webhook::SignatureVerifier;
+    ///
+    /// let verifier = SignatureVerifier::new("app-secret");
+    /// assert!(!format!("{verifier:?}").contains("app-secret"), "never in Debug");
+    /// ```
     pub fn new(app_secret: impl Into<String>) -> Self {
         let secret = SecretString::from(app_secret.into());
         #[allow(clippy::expect_used, reason = "HMAC accepts keys of any length")]
@@ -80,6 +87,16 @@ impl SignatureVerifier {
 
     /// Also accept the legacy `X-Hub-Signature: sha1=…` header when no SHA-256 header is present.
     /// Off by default: SHA-1 signatures are only for old setups.
+    ///
+    /// ```
+    /// use messenger_sdk::webhook::{SignatureError, SignatureVerifier};
+    ///
+    /// let old_header = Some("sha1=0000000000000000000000000000000000000000");
+    /// let strict = SignatureVerifier::new("app-secret");
+    /// assert_eq!(strict.verify_headers(b"{}", None, old_header), Err(SignatureError::Missing));
+    /// let legacy = SignatureVerifier::new("app-secret").allow_sha1(true);
+    /// assert_eq!(legacy.verify_headers(b"{}", None, old_header), Err(SignatureError::Mismatch));
+    /// ```
     #[must_use]
     pub fn allow_sha1(mut self, allow: bool) -> Self {
         self.allow_sha1 = allow;
@@ -91,6 +108,17 @@ impl SignatureVerifier {
     /// # Errors
     ///
     /// [`SignatureError::Missing`], [`SignatureError::Malformed`] or [`SignatureError::Mismatch`].
+    ///
+    /// ```
+    /// use messenger_sdk::webhook::{SignatureError, SignatureVerifier};
+    ///
+    /// let verifier = SignatureVerifier::new("app-secret");
+    /// let body = br#"{"object":"page","entry":[]}"#;
+    /// let header = verifier.sign(body);
+    /// assert_eq!(verifier.verify(body, Some(&header)), Ok(()));
+    /// assert_eq!(verifier.verify(br#"{"object":"page","entry":[1]}"#, Some(&header)), Err(SignatureError::Mismatch));
+    /// assert_eq!(verifier.verify(body, None), Err(SignatureError::Missing));
+    /// ```
     pub fn verify(
         &self,
         raw_body: &[u8],
@@ -105,6 +133,16 @@ impl SignatureVerifier {
     /// # Errors
     ///
     /// See [`SignatureVerifier::verify`].
+    ///
+    /// ```
+    /// use messenger_sdk::webhook::SignatureVerifier;
+    ///
+    /// let verifier = SignatureVerifier::new("app-secret").allow_sha1(true);
+    /// let body = b"{}";
+    /// // The SHA-256 header wins whenever it is present.
+    /// let sha256 = verifier.sign(body);
+    /// assert!(verifier.verify_headers(body, Some(&sha256), Some("sha1=bad")).is_ok());
+    /// ```
     pub fn verify_headers(
         &self,
         raw_body: &[u8],
@@ -133,6 +171,14 @@ impl SignatureVerifier {
 
     /// The `X-Hub-Signature-256` value Meta would send for `raw_body` (`sha256=<hex>`): for tests,
     /// emulators and local tools that post signed bodies.
+    ///
+    /// ```
+    /// use messenger_sdk::webhook::SignatureVerifier;
+    ///
+    /// let header = SignatureVerifier::new("app-secret").sign(b"{}");
+    /// assert!(header.starts_with("sha256="));
+    /// assert_eq!(header.len(), "sha256=".len() + 64);
+    /// ```
     #[must_use]
     pub fn sign(&self, raw_body: &[u8]) -> String {
         format!(
