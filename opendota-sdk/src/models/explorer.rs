@@ -58,6 +58,16 @@ impl ExplorerResult {
     }
 
     /// The column names, in `SELECT` order.
+    ///
+    /// ```
+    /// use opendota_sdk::models::explorer::ExplorerResult;
+    ///
+    /// let result: ExplorerResult = serde_json::from_str(
+    ///     r#"{"rows": [], "fields": [{"name": "match_id"}, {"name": "duration"}]}"#,
+    /// )?;
+    /// assert_eq!(result.column_names(), ["match_id", "duration"]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn column_names(&self) -> Vec<&str> {
         self.fields.iter().map(|f| f.name.as_str()).collect()

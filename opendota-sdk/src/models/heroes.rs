@@ -261,18 +261,44 @@ hero_attributes! {
 
 impl HeroStats {
     /// Picks in rank bracket `bracket` (1 Herald … 8 Immortal); `None` outside 1–8 or when not sent.
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::HeroStats;
+    ///
+    /// let stats: HeroStats = serde_json::from_str(r#"{"id": 1, "8_pick": 4}"#)?;
+    /// assert_eq!(stats.bracket_picks(8), Some(4));
+    /// assert_eq!(stats.bracket_picks(9), None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn bracket_picks(&self, bracket: u8) -> Option<u64> {
         self.bracket(bracket).0
     }
 
     /// Wins in rank bracket `bracket` (1 Herald … 8 Immortal); `None` outside 1–8 or when not sent.
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::HeroStats;
+    ///
+    /// let stats: HeroStats = serde_json::from_str(r#"{"id": 1, "8_win": 3}"#)?;
+    /// assert_eq!(stats.bracket_wins(8), Some(3));
+    /// assert_eq!(stats.bracket_wins(1), None, "not sent");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn bracket_wins(&self, bracket: u8) -> Option<u64> {
         self.bracket(bracket).1
     }
 
     /// Win rate (0–1) in rank bracket `bracket` (1 Herald … 8 Immortal).
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::HeroStats;
+    ///
+    /// let stats: HeroStats = serde_json::from_str(r#"{"id": 1, "8_pick": 4, "8_win": 3}"#)?;
+    /// assert_eq!(stats.bracket_win_rate(8), Some(0.75));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn bracket_win_rate(&self, bracket: u8) -> Option<f64> {
         let (picks, wins) = self.bracket(bracket);
@@ -280,18 +306,42 @@ impl HeroStats {
     }
 
     /// Win rate (0–1) in public matches, all brackets.
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::HeroStats;
+    ///
+    /// let stats: HeroStats = serde_json::from_str(r#"{"id": 1, "pub_pick": 8, "pub_win": 4}"#)?;
+    /// assert_eq!(stats.pub_win_rate(), Some(0.5));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn pub_win_rate(&self) -> Option<f64> {
         win_rate(self.pub_win, self.pub_pick)
     }
 
     /// Win rate (0–1) in professional matches.
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::HeroStats;
+    ///
+    /// let stats: HeroStats = serde_json::from_str(r#"{"id": 1, "pro_pick": 4, "pro_win": 1}"#)?;
+    /// assert_eq!(stats.pro_win_rate(), Some(0.25));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn pro_win_rate(&self) -> Option<f64> {
         win_rate(self.pro_win, self.pro_pick)
     }
 
     /// Win rate (0–1) in Turbo.
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::HeroStats;
+    ///
+    /// let stats: HeroStats = serde_json::from_str(r#"{"id": 1, "turbo_picks": 4, "turbo_wins": 3}"#)?;
+    /// assert_eq!(stats.turbo_win_rate(), Some(0.75));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn turbo_win_rate(&self) -> Option<f64> {
         win_rate(self.turbo_wins, self.turbo_picks)
@@ -329,6 +379,14 @@ pub struct HeroMatchup {
 
 impl HeroMatchup {
     /// Win rate (0–1) against the opposing hero.
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::HeroMatchup;
+    ///
+    /// let m: HeroMatchup = serde_json::from_str(r#"{"hero_id": 2, "games_played": 4, "wins": 1}"#)?;
+    /// assert_eq!(m.win_rate(), Some(0.25));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn win_rate(&self) -> Option<f64> {
         win_rate(self.wins, self.games_played)
@@ -353,6 +411,14 @@ pub struct HeroDuration {
 
 impl HeroDuration {
     /// Win rate (0–1) in this bin.
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::HeroDuration;
+    ///
+    /// let bin: HeroDuration = serde_json::from_str(r#"{"duration_bin": 1800, "games_played": 4, "wins": 3}"#)?;
+    /// assert_eq!(bin.win_rate(), Some(0.75));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn win_rate(&self) -> Option<f64> {
         win_rate(self.wins, self.games_played)
@@ -380,6 +446,14 @@ pub struct HeroPlayer {
 
 impl HeroPlayer {
     /// Win rate (0–1) on the hero.
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::HeroPlayer;
+    ///
+    /// let p: HeroPlayer = serde_json::from_str(r#"{"account_id": 1, "games_played": 2, "wins": 1}"#)?;
+    /// assert_eq!(p.win_rate(), Some(0.5));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn win_rate(&self) -> Option<f64> {
         win_rate(self.wins, self.games_played)
@@ -481,6 +555,15 @@ pub struct ItemPopularity {
 impl ItemPopularity {
     /// The `n` most bought items of one phase (e.g. `&popularity.mid_game_items`), most bought
     /// first, ties by item id.
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::ItemPopularity;
+    ///
+    /// let items: ItemPopularity =
+    ///     serde_json::from_str(r#"{"mid_game_items": {"1": 5, "48": 9, "50": 5}}"#)?;
+    /// assert_eq!(ItemPopularity::top(&items.mid_game_items, 2), [(48, 9), (1, 5)]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn top(phase: &HashMap<u32, u64>, n: usize) -> Vec<(u32, u64)> {
         let mut items: Vec<(u32, u64)> = phase.iter().map(|(&id, &count)| (id, count)).collect();
@@ -623,6 +706,18 @@ pub struct BenchmarkResult {
 impl BenchmarkResult {
     /// The value at `percentile` (e.g. `0.5`) in one stat's list (e.g. `&result.gold_per_min`),
     /// or `None` when the list has no such point or its value is unknown.
+    ///
+    /// ```
+    /// use opendota_sdk::models::heroes::{BenchmarkResult, Benchmarks};
+    ///
+    /// let b: Benchmarks = serde_json::from_str(
+    ///     r#"{"hero_id": 1, "result": {"gold_per_min": [{"percentile": 0.5, "value": 612}]}}"#,
+    /// )?;
+    /// let gpm = &b.result.as_ref().expect("sent").gold_per_min;
+    /// assert_eq!(BenchmarkResult::value_at(gpm, 0.5), Some(612.0));
+    /// assert_eq!(BenchmarkResult::value_at(gpm, 0.9), None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn value_at(points: &[BenchmarkPoint], percentile: f64) -> Option<f64> {
         points

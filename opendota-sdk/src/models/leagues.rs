@@ -31,6 +31,16 @@ pub struct League {
 impl League {
     /// Whether the league is a professional or premium one (the tiers whose matches
     /// `/proMatches` and `/leagues/{id}/matches` list).
+    ///
+    /// ```
+    /// use opendota_sdk::models::leagues::League;
+    ///
+    /// let league: League = serde_json::from_str(r#"{"leagueid": 1, "tier": "premium"}"#)?;
+    /// assert!(league.is_pro());
+    /// let amateur: League = serde_json::from_str(r#"{"leagueid": 2, "tier": "amateur"}"#)?;
+    /// assert!(!amateur.is_pro());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn is_pro(&self) -> bool {
         matches!(self.tier.as_deref(), Some("professional" | "premium"))

@@ -126,6 +126,15 @@ pub struct PublicMatch {
 
 impl PublicMatch {
     /// The average rank as a medal, rounded to the nearest tier (`54.6` → Legend 5).
+    ///
+    /// ```
+    /// use opendota_sdk::RankTier;
+    /// use opendota_sdk::models::matches::PublicMatch;
+    ///
+    /// let m: PublicMatch = serde_json::from_str(r#"{"match_id": 1, "avg_rank_tier": 54.6}"#)?;
+    /// assert_eq!(m.avg_rank(), Some(RankTier(55)));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn avg_rank(&self) -> Option<RankTier> {
         let avg = self.avg_rank_tier?.round();
@@ -1385,17 +1394,48 @@ pub struct Cosmetic {
 
 impl Match {
     /// Whether OpenDota parsed the replay, i.e. whether the replay-derived fields are filled.
+    ///
+    /// ```
+    /// use opendota_sdk::models::matches::Match;
+    ///
+    /// let game: Match = serde_json::from_str(
+    ///     r#"{"match_id": 1, "players": [{"account_id": 7, "player_slot": 0}, {"account_id": 8, "player_slot": 128}]}"#,
+    /// )?;
+    /// assert!(!game.is_parsed(), "no parser version");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn is_parsed(&self) -> bool {
         self.version.is_some() || self.od_data.as_ref().and_then(|d| d.has_parsed) == Some(true)
     }
 
     /// The Radiant players (slots 0–127).
+    ///
+    /// ```
+    /// use opendota_sdk::models::matches::Match;
+    ///
+    /// let game: Match = serde_json::from_str(
+    ///     r#"{"match_id": 1, "players": [{"account_id": 7, "player_slot": 0}, {"account_id": 8, "player_slot": 128}]}"#,
+    /// )?;
+    /// assert_eq!(game.radiant_players().count(), 1);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn radiant_players(&self) -> impl Iterator<Item = &MatchPlayer> {
         self.players.iter().filter(|p| p.is_radiant() == Some(true))
     }
 
     /// The Dire players (slots 128–255).
+    ///
+    /// ```
+    /// use opendota_sdk::models::matches::Match;
+    ///
+    /// let game: Match = serde_json::from_str(
+    ///     r#"{"match_id": 1, "players": [{"account_id": 7, "player_slot": 0}, {"account_id": 8, "player_slot": 128}]}"#,
+    /// )?;
+    /// let dire: Vec<_> = game.dire_players().filter_map(|p| p.account_id).collect();
+    /// assert_eq!(dire, [opendota_sdk::AccountId(8)]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn dire_players(&self) -> impl Iterator<Item = &MatchPlayer> {
         self.players
             .iter()
@@ -1403,6 +1443,17 @@ impl Match {
     }
 
     /// The player with this account, if they played and did not hide their identity.
+    ///
+    /// ```
+    /// use opendota_sdk::models::matches::Match;
+    ///
+    /// let game: Match = serde_json::from_str(
+    ///     r#"{"match_id": 1, "players": [{"account_id": 7, "player_slot": 0}, {"account_id": 8, "player_slot": 128}]}"#,
+    /// )?;
+    /// assert_eq!(game.player(8_u32).and_then(|p| p.player_slot), Some(128));
+    /// assert!(game.player(9_u32).is_none());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn player(&self, account_id: impl Into<AccountId>) -> Option<&MatchPlayer> {
         let account_id = Some(account_id.into());
@@ -1413,6 +1464,14 @@ impl Match {
 impl MatchPlayer {
     /// Whether the player was on Radiant: `player_slot < 128` (or OpenDota's `isRadiant` flag
     /// when the slot is missing).
+    ///
+    /// ```
+    /// use opendota_sdk::models::matches::MatchPlayer;
+    ///
+    /// let player: MatchPlayer = serde_json::from_str(r#"{"player_slot": 128}"#)?;
+    /// assert_eq!(player.is_radiant(), Some(false));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn is_radiant(&self) -> Option<bool> {
         self.player_slot.map(|slot| slot < 128).or(self.radiant)
@@ -1420,6 +1479,14 @@ impl MatchPlayer {
 
     /// Whether the player's side won: the side compared with `radiant_win` (or OpenDota's `win`
     /// flag when either is missing). `None` when unknown.
+    ///
+    /// ```
+    /// use opendota_sdk::models::matches::MatchPlayer;
+    ///
+    /// let player: MatchPlayer = serde_json::from_str(r#"{"player_slot": 128, "radiant_win": false}"#)?;
+    /// assert_eq!(player.won(), Some(true));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn won(&self) -> Option<bool> {
         match (self.is_radiant(), self.radiant_win) {

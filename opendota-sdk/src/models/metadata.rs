@@ -121,6 +121,15 @@ crate::de::lenient_via_deserialize!(Distribution);
 
 impl Distribution {
     /// The number of players counted: `sum.count`, or the sum of the bins when `sum` is missing.
+    ///
+    /// ```
+    /// use opendota_sdk::models::metadata::Distribution;
+    ///
+    /// let ranks: Distribution =
+    ///     serde_json::from_str(r#"{"rows": [{"bin": 11, "count": 3}, {"bin": 12, "count": 4}]}"#)?;
+    /// assert_eq!(ranks.total(), 7, "the bins' sum when `sum` is missing");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn total(&self) -> u64 {
         self.sum
@@ -152,6 +161,15 @@ crate::de::lenient_via_deserialize!(DistributionBin);
 
 impl DistributionBin {
     /// The bin as a rank tier (meaningful for [`Distributions::ranks`]).
+    ///
+    /// ```
+    /// use opendota_sdk::RankTier;
+    /// use opendota_sdk::models::metadata::Distribution;
+    ///
+    /// let ranks: Distribution = serde_json::from_str(r#"{"rows": [{"bin": 54, "count": 3}]}"#)?;
+    /// assert_eq!(ranks.rows[0].rank_tier(), Some(RankTier(54)));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn rank_tier(&self) -> Option<RankTier> {
         self.bin.and_then(|b| u8::try_from(b).ok()).map(RankTier)
@@ -216,12 +234,32 @@ pub struct Health {
 
 impl Health {
     /// Whether every check passes (`true` when there are no checks).
+    ///
+    /// ```
+    /// use opendota_sdk::models::metadata::Health;
+    ///
+    /// let health: Health = serde_json::from_str(
+    ///     r#"{"parseDelay": {"metric": 10, "limit": 100}, "retriever": {"metric": 0, "limit": 0}}"#,
+    /// )?;
+    /// assert!(!health.is_healthy());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn is_healthy(&self) -> bool {
         self.checks.values().all(HealthCheck::is_healthy)
     }
 
     /// The names of the failing checks, sorted.
+    ///
+    /// ```
+    /// use opendota_sdk::models::metadata::Health;
+    ///
+    /// let health: Health = serde_json::from_str(
+    ///     r#"{"parseDelay": {"metric": 10, "limit": 100}, "retriever": {"metric": 0, "limit": 0}}"#,
+    /// )?;
+    /// assert_eq!(health.failing(), ["retriever"]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn failing(&self) -> Vec<&str> {
         let mut names: Vec<&str> = self
@@ -253,6 +291,17 @@ pub struct HealthCheck {
 impl HealthCheck {
     /// Whether the check passes: `metric < limit`, as the server judges it (a missing value
     /// fails).
+    ///
+    /// ```
+    /// use opendota_sdk::models::metadata::Health;
+    ///
+    /// let health: Health = serde_json::from_str(
+    ///     r#"{"parseDelay": {"metric": 10, "limit": 100}, "retriever": {"metric": 0, "limit": 0}}"#,
+    /// )?;
+    /// assert!(health.checks["parseDelay"].is_healthy());
+    /// assert!(!health.checks["retriever"].is_healthy(), "0 is not under 0");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn is_healthy(&self) -> bool {
         matches!((self.metric, self.limit), (Some(m), Some(l)) if m < l)

@@ -88,6 +88,17 @@ pub struct Player {
 
 impl Player {
     /// The name to show: the Steam name, else the verified pro name.
+    ///
+    /// ```
+    /// use opendota_sdk::AccountId;
+    /// use opendota_sdk::models::players::Player;
+    ///
+    /// let player: Player = serde_json::from_str(
+    ///     r#"{"profile": {"account_id": 86745912, "personaname": "Arteezy", "name": "RTZ"}}"#,
+    /// )?;
+    /// assert_eq!(player.display_name(), Some("Arteezy"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn display_name(&self) -> Option<&str> {
         let profile = self.profile.as_ref()?;
@@ -95,6 +106,17 @@ impl Player {
     }
 
     /// The account, from the profile.
+    ///
+    /// ```
+    /// use opendota_sdk::AccountId;
+    /// use opendota_sdk::models::players::Player;
+    ///
+    /// let player: Player = serde_json::from_str(
+    ///     r#"{"profile": {"account_id": 86745912, "personaname": "Arteezy", "name": "RTZ"}}"#,
+    /// )?;
+    /// assert_eq!(player.account_id(), Some(AccountId(86745912)));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn account_id(&self) -> Option<AccountId> {
         self.profile.as_ref().map(|p| p.account_id)
@@ -199,12 +221,28 @@ pub struct WinLoss {
 
 impl WinLoss {
     /// Wins plus losses.
+    ///
+    /// ```
+    /// use opendota_sdk::models::players::WinLoss;
+    ///
+    /// let wl: WinLoss = serde_json::from_str(r#"{"win": 3, "lose": 1}"#)?;
+    /// assert_eq!(wl.games(), 4);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub const fn games(&self) -> u32 {
         self.win.saturating_add(self.lose)
     }
 
     /// Wins per game, 0–1; `None` without games.
+    ///
+    /// ```
+    /// use opendota_sdk::models::players::WinLoss;
+    ///
+    /// let wl: WinLoss = serde_json::from_str(r#"{"win": 3, "lose": 1}"#)?;
+    /// assert_eq!(wl.win_rate(), Some(0.75));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn win_rate(&self) -> Option<f64> {
         ratio(Some(u64::from(self.win)), Some(u64::from(self.games())))
@@ -302,12 +340,30 @@ pub struct RecentMatch {
 
 impl RecentMatch {
     /// Whether the player was on the Radiant side.
+    ///
+    /// ```
+    /// use opendota_sdk::models::players::RecentMatch;
+    ///
+    /// let m: RecentMatch =
+    ///     serde_json::from_str(r#"{"match_id": 1, "player_slot": 130, "radiant_win": false}"#)?;
+    /// assert_eq!(m.is_radiant(), Some(false));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn is_radiant(&self) -> Option<bool> {
         self.player_slot.map(slot_is_radiant)
     }
 
     /// Whether the player won.
+    ///
+    /// ```
+    /// use opendota_sdk::models::players::RecentMatch;
+    ///
+    /// let m: RecentMatch =
+    ///     serde_json::from_str(r#"{"match_id": 1, "player_slot": 130, "radiant_win": false}"#)?;
+    /// assert_eq!(m.won(), Some(true));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn won(&self) -> Option<bool> {
         Some(self.is_radiant()? == self.radiant_win?)
@@ -412,12 +468,30 @@ pub struct PlayerMatch {
 
 impl PlayerMatch {
     /// Whether the player was on the Radiant side.
+    ///
+    /// ```
+    /// use opendota_sdk::models::players::PlayerMatch;
+    ///
+    /// let m: PlayerMatch =
+    ///     serde_json::from_str(r#"{"match_id": 1, "player_slot": 130, "radiant_win": false}"#)?;
+    /// assert_eq!(m.is_radiant(), Some(false));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn is_radiant(&self) -> Option<bool> {
         self.player_slot.map(slot_is_radiant)
     }
 
     /// Whether the player won.
+    ///
+    /// ```
+    /// use opendota_sdk::models::players::PlayerMatch;
+    ///
+    /// let m: PlayerMatch =
+    ///     serde_json::from_str(r#"{"match_id": 1, "player_slot": 130, "radiant_win": false}"#)?;
+    /// assert_eq!(m.won(), Some(true));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn won(&self) -> Option<bool> {
         Some(self.is_radiant()? == self.radiant_win?)
@@ -456,6 +530,14 @@ pub struct PlayerHero {
 
 impl PlayerHero {
     /// Wins per game as the hero, 0–1; `None` when never played.
+    ///
+    /// ```
+    /// use opendota_sdk::models::players::PlayerHero;
+    ///
+    /// let h: PlayerHero = serde_json::from_str(r#"{"hero_id": 14, "games": 4, "win": 1}"#)?;
+    /// assert_eq!(h.win_rate(), Some(0.25));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn win_rate(&self) -> Option<f64> {
         ratio(self.win.map(u64::from), self.games.map(u64::from))
@@ -630,6 +712,14 @@ pub struct Total {
 
 impl Total {
     /// The mean per match (`sum / n`); `None` without matches.
+    ///
+    /// ```
+    /// use opendota_sdk::models::players::Total;
+    ///
+    /// let kills: Total = serde_json::from_str(r#"{"field": "kills", "n": 4, "sum": 30}"#)?;
+    /// assert_eq!(kills.average(), Some(7.5));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     #[allow(
         clippy::cast_precision_loss,
@@ -688,6 +778,14 @@ pub struct CountRow {
 
 impl CountRow {
     /// Wins per game, 0–1; `None` without games.
+    ///
+    /// ```
+    /// use opendota_sdk::models::players::Counts;
+    ///
+    /// let counts: Counts = serde_json::from_str(r#"{"game_mode": {"22": {"games": 4, "win": 3}}}"#)?;
+    /// assert_eq!(counts.game_mode["22"].win_rate(), Some(0.75));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn win_rate(&self) -> Option<f64> {
         ratio(self.win, self.games)

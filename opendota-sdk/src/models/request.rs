@@ -22,6 +22,13 @@ pub struct JobId(pub String);
 
 impl JobId {
     /// The id as text.
+    ///
+    /// ```
+    /// use opendota_sdk::models::request::JobId;
+    ///
+    /// assert_eq!(JobId::from(" 42 ").as_str(), "42");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
@@ -82,6 +89,14 @@ pub struct ParseRequest {
 impl ParseRequest {
     /// The id to follow the job with [`Client::parse_job`](crate::Client::parse_job), if the
     /// server gave one.
+    ///
+    /// ```
+    /// use opendota_sdk::models::request::{JobId, ParseRequest};
+    ///
+    /// let answer: ParseRequest = serde_json::from_str(r#"{"job": {"jobId": 123456}}"#)?;
+    /// assert_eq!(answer.job_id(), Some(&JobId::from("123456")));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn job_id(&self) -> Option<&JobId> {
         self.job.as_ref()?.job_id.as_ref()
@@ -135,6 +150,15 @@ pub struct ParseJob {
 
 impl ParseJob {
     /// The match being parsed, read from `data.match_id` (a number or a numeric string).
+    ///
+    /// ```
+    /// use opendota_sdk::MatchId;
+    /// use opendota_sdk::models::request::ParseJob;
+    ///
+    /// let job: ParseJob = serde_json::from_str(r#"{"jobId": 1, "data": {"match_id": "8000000000"}}"#)?;
+    /// assert_eq!(job.match_id(), Some(MatchId(8_000_000_000)));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn match_id(&self) -> Option<MatchId> {
         let value = self.data.as_ref()?.get("match_id")?;

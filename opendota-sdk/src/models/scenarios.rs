@@ -33,6 +33,14 @@ pub struct ItemTiming {
 
 impl ItemTiming {
     /// Win rate (0–1).
+    ///
+    /// ```
+    /// use opendota_sdk::models::scenarios::ItemTiming;
+    ///
+    /// let row: ItemTiming = serde_json::from_str(r#"{"item": "bfury", "games": "4", "wins": "3"}"#)?;
+    /// assert_eq!(row.win_rate(), Some(0.75));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn win_rate(&self) -> Option<f64> {
         win_rate(self.wins, self.games)
@@ -62,6 +70,14 @@ pub struct LaneRoleScenario {
 
 impl LaneRoleScenario {
     /// Win rate (0–1).
+    ///
+    /// ```
+    /// use opendota_sdk::models::scenarios::LaneRoleScenario;
+    ///
+    /// let row: LaneRoleScenario = serde_json::from_str(r#"{"lane_role": 2, "games": 4, "wins": 1}"#)?;
+    /// assert_eq!(row.win_rate(), Some(0.25));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn win_rate(&self) -> Option<f64> {
         win_rate(self.wins, self.games)
@@ -93,6 +109,14 @@ pub struct TeamScenario {
 
 impl TeamScenario {
     /// Win rate (0–1).
+    ///
+    /// ```
+    /// use opendota_sdk::models::scenarios::TeamScenario;
+    ///
+    /// let row: TeamScenario = serde_json::from_str(r#"{"scenario": "first_blood", "games": 2, "wins": 1}"#)?;
+    /// assert_eq!(row.win_rate(), Some(0.5));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn win_rate(&self) -> Option<f64> {
         win_rate(self.wins, self.games)

@@ -89,6 +89,14 @@ pub struct TeamMatch {
 
 impl TeamMatch {
     /// Whether this team won, when both its side and the result are known.
+    ///
+    /// ```
+    /// use opendota_sdk::models::teams::TeamMatch;
+    ///
+    /// let m: TeamMatch = serde_json::from_str(r#"{"match_id": 1, "radiant": false, "radiant_win": false}"#)?;
+    /// assert_eq!(m.won(), Some(true));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     #[must_use]
     pub fn won(&self) -> Option<bool> {
         Some(self.radiant? == self.radiant_win?)
