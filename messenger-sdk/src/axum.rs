@@ -143,6 +143,16 @@ impl WebhookConfig {
 /// a body over the limit, 400 for a body that cannot be read or is not a JSON object. A body
 /// with unknown or odd events is *accepted* (see [`webhook::EventKind::Unknown`] and
 /// [`webhook::EventKind::Malformed`]), so Meta does not redeliver it.
+///
+/// ```
+/// use axum::http::StatusCode;
+/// use messenger_sdk::axum::SignedWebhook;
+///
+/// async fn receive(webhook: SignedWebhook) -> StatusCode {
+///     tracing::debug!(bytes = webhook.raw.len(), object = %webhook.body.object, "webhook");
+///     StatusCode::OK
+/// }
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct SignedWebhook {
@@ -175,6 +185,14 @@ impl SignedWebhook {
 }
 
 /// Why [`SignedWebhook`] refused a request.
+///
+/// ```
+/// use messenger_sdk::axum::WebhookRejection;
+/// use messenger_sdk::webhook::SignatureError;
+///
+/// let rejection = WebhookRejection::from(SignatureError::Mismatch);
+/// assert_eq!(rejection.status().as_u16(), 403);
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum WebhookRejection {

@@ -345,6 +345,18 @@ where
 }
 
 /// Builds a [`Client`]. Only [`Client::from_env`] reads the environment.
+///
+/// ```
+/// use std::time::Duration;
+/// use messenger_sdk::Client;
+///
+/// let client = Client::builder()
+///     .page_access_token("EAAG-page-token")
+///     .app_secret("app-secret")
+///     .timeout(Duration::from_secs(10))
+///     .build()?;
+/// # Ok::<(), messenger_sdk::Error>(())
+/// ```
 #[must_use]
 pub struct ClientBuilder {
     graph_url: String,

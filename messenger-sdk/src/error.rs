@@ -9,6 +9,20 @@ use crate::limits::LimitError;
 pub(crate) const BODY_EXCERPT_LEN: usize = 2048;
 
 /// Everything that can go wrong talking to the Graph API.
+///
+/// ```no_run
+/// # async fn demo(client: messenger_sdk::Client) {
+/// use messenger_sdk::{Error, GraphErrorKind};
+///
+/// match client.send_text("7000000000000001", "gg").await {
+///     Ok(_) => {}
+///     Err(e) if e.graph_kind() == Some(GraphErrorKind::OutsideWindow) => { /* needs a tag */ }
+///     Err(Error::Api { status, body }) => eprintln!("{status}: {body}"),
+///     Err(e) if e.is_retryable() => { /* try again later */ }
+///     Err(e) => eprintln!("{e}"),
+/// }
+/// # }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -126,6 +140,14 @@ impl Error {
 }
 
 /// The Graph API error body.
+///
+/// ```
+/// use messenger_sdk::GraphError;
+///
+/// let value: GraphError = serde_json::from_str(r#"{"message":"(#613) Calls to this api have exceeded the rate limit.","type":"OAuthException","code":613,"fbtrace_id":"Bq9"}"#).unwrap();
+/// assert_eq!(value.code, Some(613));
+/// assert_eq!(value.kind.as_deref(), Some("OAuthException"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct GraphError {
@@ -156,6 +178,14 @@ pub struct GraphError {
 }
 
 /// What a Graph error means for the sender, decided by `(code, error_subcode)`.
+///
+/// ```
+/// use messenger_sdk::GraphErrorKind;
+///
+/// let kind = GraphErrorKind::classify(Some(551), Some(1_545_041));
+/// assert_eq!(kind, GraphErrorKind::UserUnavailable);
+/// assert!(!kind.is_retryable());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GraphErrorKind {
@@ -250,6 +280,13 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
 }
 
 /// This crate's `Result`.
+///
+/// ```
+/// fn token() -> messenger_sdk::Result<String> {
+///     Err(messenger_sdk::Error::InvalidInput("no token".to_owned()))
+/// }
+/// assert!(token().is_err());
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]

@@ -33,6 +33,13 @@ pub const BATCH_MAX: usize = 50;
 
 /// A payload broke a limit. Names the field (as a path, `elements[2].buttons[0].title`), the
 /// limit and what was found.
+///
+/// ```
+/// use messenger_sdk::send::Message;
+///
+/// let err = Message::text("x".repeat(2001)).validate().unwrap_err();
+/// assert_eq!((err.field.as_str(), err.limit, err.actual, err.unit), ("text", 2000, 2001, "characters"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field} is {actual} {unit} long; the limit is {limit}")]
 #[non_exhaustive]

@@ -39,6 +39,15 @@ impl Client {
 }
 
 /// The calls of the Messenger Profile API; made by [`Client::messenger_profile`].
+///
+/// ```no_run
+/// # async fn demo(client: messenger_sdk::Client) -> messenger_sdk::Result<()> {
+/// use messenger_sdk::models::messenger_profile::MessengerProfileField;
+///
+/// let profile = client.messenger_profile();
+/// profile.delete(&[MessengerProfileField::IceBreakers]).await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct MessengerProfileHandler<'c> {
     client: &'c Client,

@@ -37,6 +37,13 @@ impl Client {
 
 /// A User Profile request, made by [`Client::user_profile`]; `.await` (or
 /// [`UserProfileRequest::send`]) sends it.
+///
+/// ```no_run
+/// # async fn demo(client: messenger_sdk::Client) -> messenger_sdk::Result<()> {
+/// let profile = client.user_profile("7000000000000001").await?;
+/// println!("{:?}", profile.first_name);
+/// # Ok(()) }
+/// ```
 #[must_use = "a request does nothing until it is awaited"]
 #[derive(Debug, Clone)]
 pub struct UserProfileRequest<'c> {

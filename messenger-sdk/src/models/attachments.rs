@@ -11,6 +11,12 @@ use crate::limits::LimitError;
 pub const ATTACHMENT_BYTES_MAX: usize = 25 * 1024 * 1024;
 
 /// What kind of media an upload is.
+///
+/// ```
+/// use messenger_sdk::models::attachments::AttachmentKind;
+///
+/// assert_eq!(serde_json::to_string(&AttachmentKind::File).unwrap(), r#""file""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -72,6 +78,13 @@ pub struct AttachmentUpload {
 }
 
 /// `message` of an [`AttachmentUpload`].
+///
+/// ```
+/// use messenger_sdk::models::attachments::{AttachmentKind, AttachmentUpload};
+///
+/// let upload = AttachmentUpload::from_url(AttachmentKind::Audio, "https://x.test/gg.mp3");
+/// assert_eq!(upload.message.attachment.kind, AttachmentKind::Audio);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UploadMessage {
@@ -80,6 +93,13 @@ pub struct UploadMessage {
 }
 
 /// `message.attachment` of an [`AttachmentUpload`].
+///
+/// ```
+/// use messenger_sdk::models::attachments::{AttachmentKind, AttachmentUpload};
+///
+/// let upload = AttachmentUpload::from_url(AttachmentKind::Image, "https://x.test/a.png");
+/// assert_eq!(upload.message.attachment.payload.url.as_deref(), Some("https://x.test/a.png"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UploadAttachment {
@@ -91,6 +111,13 @@ pub struct UploadAttachment {
 }
 
 /// `message.attachment.payload` of an [`AttachmentUpload`].
+///
+/// ```
+/// use messenger_sdk::models::attachments::{AttachmentKind, AttachmentUpload};
+///
+/// let upload = AttachmentUpload::from_url(AttachmentKind::Image, "https://x.test/a.png");
+/// assert!(upload.message.attachment.payload.is_reusable);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UploadPayload {
@@ -202,6 +229,13 @@ pub fn check_file_size(len: usize) -> Result<(), LimitError> {
 }
 
 /// The answer of an upload.
+///
+/// ```
+/// use messenger_sdk::models::attachments::AttachmentUploadResponse;
+///
+/// let value: AttachmentUploadResponse = serde_json::from_str(r#"{"attachment_id":"1857777774821032"}"#).unwrap();
+/// assert_eq!(value.attachment_id, "1857777774821032");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AttachmentUploadResponse {

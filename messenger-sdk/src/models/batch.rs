@@ -8,6 +8,12 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 
 /// The HTTP method of one call in a batch.
+///
+/// ```
+/// use messenger_sdk::models::batch::BatchMethod;
+///
+/// assert_eq!(serde_json::to_string(&BatchMethod::Delete).unwrap(), r#""DELETE""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 #[non_exhaustive]
@@ -168,6 +174,14 @@ pub(crate) struct BatchBody<'a> {
 
 /// The answer to one call of a batch. (A batch answers `null` for a call that was not run, for
 /// example because a call it depends on failed.)
+///
+/// ```
+/// use messenger_sdk::models::batch::BatchResponse;
+///
+/// let value: BatchResponse = serde_json::from_str(r#"{"code":200,"body":"{\"id\":\"1\"}"}"#).unwrap();
+/// assert_eq!(value.code, 200);
+/// assert_eq!(value.body, r#"{"id":"1"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BatchResponse {
@@ -182,6 +196,13 @@ pub struct BatchResponse {
 }
 
 /// One header of a [`BatchResponse`].
+///
+/// ```
+/// use messenger_sdk::models::batch::BatchHeader;
+///
+/// let value: BatchHeader = serde_json::from_str(r#"{"name":"Content-Type","value":"application/json"}"#).unwrap();
+/// assert_eq!(value.name, "Content-Type");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BatchHeader {

@@ -26,6 +26,12 @@ pub const WHITELISTED_DOMAINS_MAX: usize = 50;
 pub const DEFAULT_LOCALE: &str = "default";
 
 /// A property of the Messenger Profile, to read or delete.
+///
+/// ```
+/// use messenger_sdk::models::messenger_profile::MessengerProfileField;
+///
+/// assert_eq!(serde_json::to_string(&MessengerProfileField::IceBreakers).unwrap(), r#""ice_breakers""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -383,6 +389,12 @@ fn check_https(field: &str, value: &str) -> Result<(), Error> {
 
 /// `get_started`: the payload of the `messaging_postbacks` event sent when someone taps Get
 /// Started.
+///
+/// ```
+/// use messenger_sdk::models::messenger_profile::GetStarted;
+///
+/// assert_eq!(serde_json::to_string(&GetStarted::new("GET_STARTED")).unwrap(), r#"{"payload":"GET_STARTED"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct GetStarted {
@@ -409,6 +421,13 @@ impl GetStarted {
 
 /// The greeting of one locale. The text may use `{{user_first_name}}`, `{{user_last_name}}` and
 /// `{{user_full_name}}`.
+///
+/// ```
+/// use messenger_sdk::models::messenger_profile::Greeting;
+///
+/// let greeting = Greeting::new("sv_SE", "Hej {{user_first_name}}!");
+/// assert_eq!(serde_json::to_string(&greeting).unwrap(), r#"{"locale":"sv_SE","text":"Hej {{user_first_name}}!"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Greeting {
@@ -471,6 +490,16 @@ impl Greeting {
 }
 
 /// The ice breakers of one locale (the current, localised format).
+///
+/// ```
+/// use messenger_sdk::models::messenger_profile::{IceBreaker, IceBreakers};
+///
+/// let ice_breakers = IceBreakers::new("en_US").question(IceBreaker::new("Last match?", "LAST"));
+/// assert_eq!(
+///     serde_json::to_value(&ice_breakers).unwrap(),
+///     serde_json::json!({"call_to_actions": [{"question": "Last match?", "payload": "LAST"}], "locale": "en_US"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IceBreakers {
@@ -562,6 +591,12 @@ impl IceBreakers {
 
 /// One ice breaker: a question shown before the conversation starts, and the postback payload
 /// sent when it is tapped.
+///
+/// ```
+/// use messenger_sdk::models::messenger_profile::IceBreaker;
+///
+/// assert_eq!(serde_json::to_string(&IceBreaker::new("Heroes?", "HEROES")).unwrap(), r#"{"question":"Heroes?","payload":"HEROES"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IceBreaker {
@@ -619,6 +654,14 @@ where
 }
 
 /// The persistent menu of one locale.
+///
+/// ```
+/// use messenger_sdk::models::messenger_profile::{MenuItem, PersistentMenu};
+///
+/// let menu = PersistentMenu::default_locale().item(MenuItem::postback("Help", "HELP"));
+/// assert_eq!(menu.call_to_actions.len(), 1);
+/// assert!(menu.validate().is_ok());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PersistentMenu {
@@ -743,6 +786,15 @@ impl PersistentMenu {
 }
 
 /// An item of the persistent menu.
+///
+/// ```
+/// use messenger_sdk::models::messenger_profile::MenuItem;
+///
+/// assert_eq!(
+///     serde_json::to_value(MenuItem::postback("Help", "HELP")).unwrap(),
+///     serde_json::json!({"type": "postback", "title": "Help", "payload": "HELP"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -898,6 +950,13 @@ impl MenuItem {
 }
 
 /// The answer of a set or delete: `{"result": "success"}`.
+///
+/// ```
+/// use messenger_sdk::models::messenger_profile::UpdateResult;
+///
+/// let value: UpdateResult = serde_json::from_str(r#"{"result":"success"}"#).unwrap();
+/// assert_eq!(value.result.as_deref(), Some("success"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UpdateResult {

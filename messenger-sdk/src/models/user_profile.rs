@@ -12,6 +12,12 @@ use crate::ids::Psid;
 /// `timezone` and `gender` also need the `pages_user_locale`, `pages_user_timezone` and
 /// `pages_user_gender` permissions. Access is granted once the person has messaged the Page (or
 /// tapped Get Started, or accepted a message request).
+///
+/// ```
+/// use messenger_sdk::models::user_profile::UserProfileField;
+///
+/// assert_eq!(serde_json::to_string(&UserProfileField::ProfilePic).unwrap(), r#""profile_pic""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -76,6 +82,14 @@ impl fmt::Display for UserProfileField {
 
 /// A person's profile as the Page sees it. Only the fields asked for (and allowed by the Page's
 /// permissions) are set.
+///
+/// ```
+/// use messenger_sdk::models::user_profile::UserProfile;
+///
+/// let value: UserProfile = serde_json::from_str(r#"{"id":"7000000000000001","first_name":"Ana","timezone":5.5}"#).unwrap();
+/// assert_eq!(value.first_name.as_deref(), Some("Ana"));
+/// assert_eq!(value.last_name, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct UserProfile {

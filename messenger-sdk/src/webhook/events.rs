@@ -11,6 +11,14 @@ use crate::ids::{PageId, Psid};
 use crate::webhook::lenient;
 
 /// A parsed webhook POST body.
+///
+/// ```
+/// use messenger_sdk::webhook;
+///
+/// let body = webhook::parse(br#"{"object":"page","entry":[{"id":"1","time":1,"messaging":[]}]}"#).unwrap();
+/// assert_eq!(body.object, "page");
+/// assert_eq!(body.entries.len(), 1);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhookBody {
@@ -21,6 +29,14 @@ pub struct WebhookBody {
 }
 
 /// One `entry` of a body: the events of one Page.
+///
+/// ```
+/// use messenger_sdk::{PageId, webhook};
+///
+/// let body = webhook::parse(br#"{"object":"page","entry":[{"id":"1","time":1767225600123,"messaging":[]}]}"#).unwrap();
+/// assert_eq!(body.entries[0].page_id, PageId::from("1"));
+/// assert_eq!(body.entries[0].time, Some(1_767_225_600_123));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Entry {
@@ -33,6 +49,14 @@ pub struct Entry {
 }
 
 /// Where an event came from in the entry.
+///
+/// ```
+/// use messenger_sdk::webhook::{self, Channel};
+///
+/// let raw = br#"{"object":"page","entry":[{"id":"1","standby":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1,"message":{"mid":"m_1","text":"hi"}}]}]}"#;
+/// let event = webhook::parse(raw).unwrap().into_events().remove(0);
+/// assert_eq!(event.channel, Channel::Standby, "another app owns the thread");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -44,6 +68,13 @@ pub enum Channel {
 }
 
 /// Who sent an event: a PSID, or a `user_ref` (checkbox plugin, chat plugin guests).
+///
+/// ```
+/// use messenger_sdk::webhook::Sender;
+///
+/// let value: Sender = serde_json::from_str(r#"{"user_ref":"ur_1"}"#).unwrap();
+/// assert_eq!((value.id, value.user_ref.as_deref()), (None, Some("ur_1")));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Sender {
@@ -64,6 +95,13 @@ pub struct Sender {
 }
 
 /// The receiving side of an event (normally the Page).
+///
+/// ```
+/// use messenger_sdk::webhook::EventRecipient;
+///
+/// let value: EventRecipient = serde_json::from_str(r#"{"id":1}"#).unwrap();
+/// assert_eq!(value.id.as_deref(), Some("1"), "numbers are read as text");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EventRecipient {
@@ -77,6 +115,15 @@ pub struct EventRecipient {
 }
 
 /// One event of a webhook body, with its envelope.
+///
+/// ```
+/// use messenger_sdk::webhook::{self, EventKind};
+///
+/// let raw = br#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1767225600000,"message":{"mid":"m_1","text":"hi"}}]}]}"#;
+/// let event = webhook::parse(raw).unwrap().into_events().remove(0);
+/// assert_eq!(event.timestamp, Some(1_767_225_600_000));
+/// assert!(matches!(event.kind, EventKind::Message(_)));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Event {
@@ -147,6 +194,15 @@ impl Event {
 }
 
 /// The kinds of event, typed by which key the event carries.
+///
+/// ```
+/// use messenger_sdk::webhook::{self, EventKind};
+///
+/// let raw = br#"{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1,"postback":{"mid":"m_2","title":"Get Started","payload":"GET_STARTED"}}]}]}"#;
+/// let event = webhook::parse(raw).unwrap().into_events().remove(0);
+/// let EventKind::Postback(postback) = &event.kind else { panic!("a postback") };
+/// assert_eq!(postback.payload.as_deref(), Some("GET_STARTED"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum EventKind {
@@ -228,6 +284,14 @@ impl EventKind {
 }
 
 /// A message a person sent (or, with `is_echo`, one the Page sent).
+///
+/// ```
+/// use messenger_sdk::webhook::Message;
+///
+/// let value: Message = serde_json::from_str(r#"{"mid":"m_1","text":"gg","quick_reply":{"payload":"HEROES"}}"#).unwrap();
+/// assert_eq!(value.text.as_deref(), Some("gg"));
+/// assert_eq!(value.quick_reply.map(|q| q.payload).as_deref(), Some("HEROES"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Message {
@@ -267,6 +331,13 @@ pub struct Message {
 }
 
 /// The payload of a tapped quick reply.
+///
+/// ```
+/// use messenger_sdk::webhook::QuickReplyTap;
+///
+/// let value: QuickReplyTap = serde_json::from_str(r#"{"payload":"MODE_RANKED"}"#).unwrap();
+/// assert_eq!(value.payload, "MODE_RANKED");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct QuickReplyTap {
@@ -276,6 +347,14 @@ pub struct QuickReplyTap {
 }
 
 /// What a message replies to.
+///
+/// ```
+/// use messenger_sdk::webhook::ReplyTo;
+///
+/// let value: ReplyTo = serde_json::from_str(r#"{"mid":"m_0"}"#).unwrap();
+/// assert_eq!(value.mid.as_deref(), Some("m_0"));
+/// assert!(!value.is_self_reply);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ReplyTo {
@@ -288,6 +367,13 @@ pub struct ReplyTo {
 }
 
 /// A bot command.
+///
+/// ```
+/// use messenger_sdk::webhook::Command;
+///
+/// let value: Command = serde_json::from_str(r#"{"name":"flights"}"#).unwrap();
+/// assert_eq!(value.name, "flights");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Command {
@@ -297,6 +383,13 @@ pub struct Command {
 }
 
 /// An attachment of an incoming message, typed by its `type`.
+///
+/// ```
+/// use messenger_sdk::webhook::Attachment;
+///
+/// let value: Attachment = serde_json::from_str(r#"{"type":"location","payload":{"coordinates":{"lat":59.3,"long":18.1}},"title":"Pinned Location"}"#).unwrap();
+/// assert_eq!(value.kind(), "location");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Attachment {
@@ -498,6 +591,13 @@ impl<'de> Deserialize<'de> for Attachment {
 }
 
 /// The payload of a media attachment. Which fields are set depends on the type.
+///
+/// ```
+/// use messenger_sdk::webhook::MediaPayload;
+///
+/// let value: MediaPayload = serde_json::from_str(r#"{"url":"https://x.test/a.png","sticker_id":369239263222822}"#).unwrap();
+/// assert_eq!(value.sticker_id.as_deref(), Some("369239263222822"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
@@ -520,6 +620,13 @@ pub struct MediaPayload {
 }
 
 /// `read`.
+///
+/// ```
+/// use messenger_sdk::webhook::Read;
+///
+/// let value: Read = serde_json::from_str(r#"{"watermark":1767225600000}"#).unwrap();
+/// assert_eq!(value.watermark, Some(1_767_225_600_000));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Read {
@@ -529,6 +636,13 @@ pub struct Read {
 }
 
 /// `delivery`.
+///
+/// ```
+/// use messenger_sdk::webhook::Delivery;
+///
+/// let value: Delivery = serde_json::from_str(r#"{"mids":["m_1"],"watermark":1767225600000}"#).unwrap();
+/// assert_eq!(value.mids, ["m_1"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Delivery {
@@ -541,6 +655,13 @@ pub struct Delivery {
 }
 
 /// `postback`.
+///
+/// ```
+/// use messenger_sdk::webhook::Postback;
+///
+/// let value: Postback = serde_json::from_str(r#"{"title":"Recent","payload":"RECENT:86745912"}"#).unwrap();
+/// assert_eq!(value.payload.as_deref(), Some("RECENT:86745912"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Postback {
@@ -559,6 +680,13 @@ pub struct Postback {
 }
 
 /// `referral`, also inside postbacks and first messages.
+///
+/// ```
+/// use messenger_sdk::webhook::Referral;
+///
+/// let value: Referral = serde_json::from_str(r#"{"ref":"promo","source":"SHORTLINK","type":"OPEN_THREAD"}"#).unwrap();
+/// assert_eq!((value.ref_.as_deref(), value.kind.as_deref()), (Some("promo"), Some("OPEN_THREAD")));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Referral {
@@ -583,6 +711,13 @@ pub struct Referral {
 }
 
 /// `optin`.
+///
+/// ```
+/// use messenger_sdk::webhook::Optin;
+///
+/// let value: Optin = serde_json::from_str(r#"{"type":"notification_messages","payload":"WEEKLY_STATS","notification_messages_token":"tok"}"#).unwrap();
+/// assert_eq!(value.notification_messages_token.as_deref(), Some("tok"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Optin {
@@ -622,6 +757,13 @@ pub struct Optin {
 }
 
 /// `reaction`.
+///
+/// ```
+/// use messenger_sdk::webhook::Reaction;
+///
+/// let value: Reaction = serde_json::from_str(r#"{"reaction":"love","emoji":"❤️","action":"react","mid":"m_1"}"#).unwrap();
+/// assert_eq!(value.emoji.as_deref(), Some("❤️"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Reaction {
@@ -640,6 +782,13 @@ pub struct Reaction {
 }
 
 /// `message_edit`.
+///
+/// ```
+/// use messenger_sdk::webhook::MessageEdit;
+///
+/// let value: MessageEdit = serde_json::from_str(r#"{"mid":"m_1","text":"gg wp","num_edit":1}"#).unwrap();
+/// assert_eq!(value.num_edit, Some(1));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct MessageEdit {
@@ -655,6 +804,13 @@ pub struct MessageEdit {
 }
 
 /// `pass_thread_control`.
+///
+/// ```
+/// use messenger_sdk::webhook::PassThreadControl;
+///
+/// let value: PassThreadControl = serde_json::from_str(r#"{"new_owner_app_id":"123","metadata":"handover"}"#).unwrap();
+/// assert_eq!(value.new_owner_app_id.as_deref(), Some("123"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PassThreadControl {
@@ -670,6 +826,13 @@ pub struct PassThreadControl {
 }
 
 /// `take_thread_control`.
+///
+/// ```
+/// use messenger_sdk::webhook::TakeThreadControl;
+///
+/// let value: TakeThreadControl = serde_json::from_str(r#"{"previous_owner_app_id":"123","new_owner_app_id":"263902037430900"}"#).unwrap();
+/// assert_eq!(value.previous_owner_app_id.as_deref(), Some("123"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TakeThreadControl {
@@ -685,6 +848,13 @@ pub struct TakeThreadControl {
 }
 
 /// `request_thread_control`.
+///
+/// ```
+/// use messenger_sdk::webhook::RequestThreadControl;
+///
+/// let value: RequestThreadControl = serde_json::from_str(r#"{"requested_owner_app_id":"123"}"#).unwrap();
+/// assert_eq!(value.requested_owner_app_id.as_deref(), Some("123"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RequestThreadControl {
@@ -697,12 +867,26 @@ pub struct RequestThreadControl {
 }
 
 /// `app_roles`: app id → roles (`primary_receiver`, `secondary_receiver`).
+///
+/// ```
+/// use messenger_sdk::webhook::AppRoles;
+///
+/// let value: AppRoles = serde_json::from_str(r#"{"123":["primary_receiver"]}"#).unwrap();
+/// assert_eq!(value.0["123"], ["primary_receiver"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 #[non_exhaustive]
 pub struct AppRoles(pub std::collections::BTreeMap<String, Vec<String>>);
 
 /// `account_linking`.
+///
+/// ```
+/// use messenger_sdk::webhook::AccountLinking;
+///
+/// let value: AccountLinking = serde_json::from_str(r#"{"status":"linked","authorization_code":"code"}"#).unwrap();
+/// assert_eq!(value.status.as_deref(), Some("linked"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AccountLinking {
@@ -715,6 +899,13 @@ pub struct AccountLinking {
 }
 
 /// `policy_enforcement`.
+///
+/// ```
+/// use messenger_sdk::webhook::PolicyEnforcement;
+///
+/// let value: PolicyEnforcement = serde_json::from_str(r#"{"action":"block","reason":"spam"}"#).unwrap();
+/// assert_eq!(value.action.as_deref(), Some("block"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PolicyEnforcement {
@@ -727,6 +918,13 @@ pub struct PolicyEnforcement {
 }
 
 /// `game_play`.
+///
+/// ```
+/// use messenger_sdk::webhook::GamePlay;
+///
+/// let value: GamePlay = serde_json::from_str(r#"{"game_id":"1","player_id":"2","context_type":"SOLO","score":120}"#).unwrap();
+/// assert_eq!(value.score, Some(serde_json::json!(120)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct GamePlay {

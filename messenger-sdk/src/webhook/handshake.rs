@@ -5,6 +5,13 @@ use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
 /// The query of the handshake request. Also accepts PHP-style `hub_mode` names.
+///
+/// ```
+/// use messenger_sdk::webhook::HandshakeQuery;
+///
+/// let query = HandshakeQuery::from_query("hub.mode=subscribe&hub.verify_token=t&hub.challenge=1");
+/// assert_eq!(query.mode.as_deref(), Some("subscribe"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct HandshakeQuery {
@@ -36,6 +43,13 @@ impl HandshakeQuery {
 }
 
 /// Why a handshake is refused (answer it with 403).
+///
+/// ```
+/// use messenger_sdk::webhook::{HandshakeError, HandshakeQuery, verify_handshake};
+///
+/// let query = HandshakeQuery::from_query("hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1");
+/// assert_eq!(verify_handshake(&query, "my-token"), Err(HandshakeError::WrongToken));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum HandshakeError {

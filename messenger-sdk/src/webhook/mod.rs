@@ -39,6 +39,13 @@ use crate::ids::PageId;
 
 /// Why a webhook body could not be read at all. (Single events never fail the body; see
 /// [`EventKind::Malformed`].)
+///
+/// ```
+/// use messenger_sdk::webhook::{self, ParseError};
+///
+/// assert!(matches!(webhook::parse(b"not json"), Err(ParseError::NotJson(_))));
+/// assert!(matches!(webhook::parse(b"42"), Err(ParseError::NotAnObject)));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParseError {

@@ -15,6 +15,13 @@ pub const SIGNATURE_256_HEADER: &str = "x-hub-signature-256";
 pub const SIGNATURE_SHA1_HEADER: &str = "x-hub-signature";
 
 /// Why a webhook body was not accepted as coming from Meta.
+///
+/// ```
+/// use messenger_sdk::webhook::{SignatureError, SignatureVerifier};
+///
+/// let verifier = SignatureVerifier::new("app-secret");
+/// assert_eq!(verifier.verify(b"{}", Some("sha256=zz")), Err(SignatureError::Malformed));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SignatureError {

@@ -39,6 +39,12 @@ pub enum Attachment {
 }
 
 /// The kind of a media attachment.
+///
+/// ```
+/// use messenger_sdk::send::{Attachment, MediaKind};
+///
+/// assert_eq!(Attachment::saved(MediaKind::Video, "42").media_kind(), Some(MediaKind::Video));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -54,6 +60,13 @@ pub enum MediaKind {
 }
 
 /// The payload of a media attachment: where the media is, and whether to keep it for reuse.
+///
+/// ```
+/// use messenger_sdk::send::{Attachment, MediaPayload, MediaSource};
+///
+/// let Attachment::Image(payload) = Attachment::image("https://x.test/a.png").reusable() else { unreachable!() };
+/// assert_eq!(payload, MediaPayload { source: MediaSource::url("https://x.test/a.png"), is_reusable: Some(true) });
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MediaPayload {
     /// `url` or `attachment_id`.
@@ -65,6 +78,12 @@ pub struct MediaPayload {
 }
 
 /// Where media is: one of `url` and `attachment_id`.
+///
+/// ```
+/// use messenger_sdk::send::MediaSource;
+///
+/// assert_eq!(serde_json::to_string(&MediaSource::attachment_id("42")).unwrap(), r#"{"attachment_id":"42"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -231,6 +231,12 @@ impl Button {
 }
 
 /// The height of the webview a URL opens in.
+///
+/// ```
+/// use messenger_sdk::send::WebviewHeightRatio;
+///
+/// assert_eq!(serde_json::to_string(&WebviewHeightRatio::Tall).unwrap(), r#""tall""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -42,6 +42,12 @@ pub struct Message {
 }
 
 /// What a [`Message`] shows: exactly one of a text and an attachment.
+///
+/// ```
+/// use messenger_sdk::send::{Message, MessageContent};
+///
+/// assert_eq!(Message::text("gg").content, MessageContent::Text("gg".to_owned()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -206,6 +206,13 @@ impl ReceiptTemplate {
 }
 
 /// A receipt's shipping address.
+///
+/// ```
+/// use messenger_sdk::send::ReceiptAddress;
+///
+/// let address = ReceiptAddress::new("1 Main St", "Stockholm", "111 22", "AB", "SE");
+/// assert_eq!(serde_json::to_value(&address).unwrap()["city"], "Stockholm");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ReceiptAddress {
     /// Street address, line 1.
@@ -253,6 +260,12 @@ impl ReceiptAddress {
 }
 
 /// A receipt's totals.
+///
+/// ```
+/// use messenger_sdk::send::ReceiptSummary;
+///
+/// assert_eq!(serde_json::to_value(ReceiptSummary::total(54.5)).unwrap(), serde_json::json!({"total_cost": 54.5}));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ReceiptSummary {
     /// Sum before shipping and tax.
@@ -288,6 +301,14 @@ impl ReceiptSummary {
 }
 
 /// A payment adjustment on a receipt.
+///
+/// ```
+/// use messenger_sdk::send::{ReceiptSummary, ReceiptTemplate};
+///
+/// let receipt = ReceiptTemplate::new("Ana", "ORD-1", "EUR", "Visa", ReceiptSummary::total(5.0))
+///     .adjustment("Welcome discount", 5.0);
+/// assert_eq!(receipt.adjustments[0].name, "Welcome discount");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReceiptAdjustment {
     /// E.g. `New Customer Discount`.
@@ -297,6 +318,13 @@ pub struct ReceiptAdjustment {
 }
 
 /// An item on a receipt.
+///
+/// ```
+/// use messenger_sdk::send::ReceiptElement;
+///
+/// let item = ReceiptElement::new("Battle Pass", 44.5).quantity(1);
+/// assert_eq!(serde_json::to_value(&item).unwrap()["title"], "Battle Pass");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReceiptElement {
     /// The item's name.

@@ -267,6 +267,13 @@ impl SendRequest {
 }
 
 /// Why a message is sent: `messaging_type`.
+///
+/// ```
+/// use messenger_sdk::send::MessagingType;
+///
+/// assert_eq!(MessagingType::default(), MessagingType::Response);
+/// assert_eq!(serde_json::to_string(&MessagingType::MessageTag).unwrap(), r#""MESSAGE_TAG""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -281,6 +288,14 @@ pub enum MessagingType {
 }
 
 /// Message tags for sending outside the 24-hour window. Tags cannot carry promotional content.
+///
+/// ```
+/// use messenger_sdk::send::MessageTag;
+///
+/// assert_eq!(serde_json::to_string(&MessageTag::HumanAgent).unwrap(), r#""HUMAN_AGENT""#);
+/// let newer: MessageTag = serde_json::from_str(r#""SOME_NEW_TAG""#).unwrap();
+/// assert_eq!(newer, MessageTag::Other("SOME_NEW_TAG".to_owned()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -302,6 +317,12 @@ pub enum MessageTag {
 }
 
 /// How the person is notified: `notification_type`.
+///
+/// ```
+/// use messenger_sdk::send::NotificationType;
+///
+/// assert_eq!(serde_json::to_string(&NotificationType::SilentPush).unwrap(), r#""SILENT_PUSH""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
@@ -315,6 +336,12 @@ pub enum NotificationType {
 }
 
 /// A sender action: `sender_action`.
+///
+/// ```
+/// use messenger_sdk::send::SenderAction;
+///
+/// assert_eq!(serde_json::to_string(&SenderAction::TypingOn).unwrap(), r#""typing_on""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -332,6 +359,13 @@ pub enum SenderAction {
 }
 
 /// The `payload` of the `react` and `unreact` sender actions.
+///
+/// ```
+/// use messenger_sdk::send::{ReactionPayload, SendRequest};
+///
+/// let request = SendRequest::react("7000000000000001", "m_AbC", "🔥");
+/// assert_eq!(request.payload, Some(ReactionPayload { message_id: "m_AbC".to_owned(), reaction: Some("🔥".to_owned()) }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ReactionPayload {
     /// The message reacted to.

@@ -17,6 +17,20 @@ use crate::limits::{
 pub const MEDIA_ELEMENTS_MAX: usize = 1;
 
 /// A structured message: the payload of a `template` attachment, tagged by `template_type`.
+///
+/// ```
+/// use messenger_sdk::send::{Button, Template};
+///
+/// let template = Template::button("Track this player?", vec![Button::postback("Yes", "TRACK:1")]);
+/// assert_eq!(
+///     serde_json::to_value(&template).unwrap(),
+///     serde_json::json!({
+///         "template_type": "button",
+///         "text": "Track this player?",
+///         "buttons": [{"type": "postback", "title": "Yes", "payload": "TRACK:1"}]
+///     })
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "template_type", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -184,6 +198,12 @@ impl Template {
 }
 
 /// How a generic template's images are cropped.
+///
+/// ```
+/// use messenger_sdk::send::ImageAspectRatio;
+///
+/// assert_eq!(serde_json::to_string(&ImageAspectRatio::Square).unwrap(), r#""square""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -361,6 +381,15 @@ impl GenericElement {
 }
 
 /// What a tap on a generic template card opens: a URL (a `web_url` button without a title).
+///
+/// ```
+/// use messenger_sdk::send::DefaultAction;
+///
+/// assert_eq!(
+///     serde_json::to_value(DefaultAction::web_url("https://www.opendota.com")).unwrap(),
+///     serde_json::json!({"type": "web_url", "url": "https://www.opendota.com"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename = "web_url")]
 pub struct DefaultAction {
@@ -425,6 +454,16 @@ impl DefaultAction {
 }
 
 /// One element of a media template: an image or video, by saved id or Facebook URL.
+///
+/// ```
+/// use messenger_sdk::send::{MediaElement, MediaSource, MediaType};
+///
+/// let element = MediaElement::new(MediaType::Image, MediaSource::attachment_id("1857777774821032"));
+/// assert_eq!(
+///     serde_json::to_value(&element).unwrap(),
+///     serde_json::json!({"media_type": "image", "attachment_id": "1857777774821032"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MediaElement {
     /// `image` or `video`.
@@ -494,6 +533,12 @@ impl MediaElement {
 }
 
 /// What a media template element shows.
+///
+/// ```
+/// use messenger_sdk::send::MediaType;
+///
+/// assert_eq!(serde_json::to_string(&MediaType::Video).unwrap(), r#""video""#);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
