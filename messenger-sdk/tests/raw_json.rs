@@ -10,7 +10,7 @@ use messenger_sdk::{Error, GraphErrorKind};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use wiremock::matchers::body_json;
-use wiremock::{MockServer, ResponseTemplate};
+use wiremock::{MockBuilder, MockServer, ResponseTemplate};
 
 /// A type this crate does not have: what a caller of the escape hatch brings.
 #[derive(Debug, PartialEq, Deserialize)]
@@ -99,23 +99,36 @@ async fn get_json_keeps_the_query_in_the_path_and_encodes_a_struct() {
     );
 }
 
+/// The mock of `POST /me/custom_labels` with the body `{"page_label_name": "vip"}` pinned.
+fn post_vip_label() -> MockBuilder {
+    graph("POST", "/me/custom_labels").and(body_json(json!({"page_label_name": "vip"})))
+}
+
+fn label_created() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_string(r#"{"id":"1800000000000001"}"#)
+}
+
+/// Posts the vip label through the escape hatch and checks the decoded answer.
+async fn post_vip_label_through(server: &MockServer) {
+    let created: Value = common::client(server)
+        .post_json("me/custom_labels", &json!({"page_label_name": "vip"}))
+        .await
+        .unwrap();
+    assert_eq!(created, json!({"id": "1800000000000001"}));
+}
+
 #[tokio::test]
 async fn post_json_sends_the_body_as_json() {
     let server = MockServer::start().await;
-    graph("POST", "/me/custom_labels")
-        .and(body_json(json!({"page_label_name": "vip"})))
-        .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"id":"1800000000000001"}"#))
+    post_vip_label()
+        .respond_with(label_created())
         .expect(1)
         .mount(&server)
         .await;
     common::mount_catch_all(&server).await;
 
-    let created: Value = common::client(&server)
-        .post_json("me/custom_labels", &json!({"page_label_name": "vip"}))
-        .await
-        .unwrap();
+    post_vip_label_through(&server).await;
 
-    assert_eq!(created, json!({"id": "1800000000000001"}));
     let requests = server.received_requests().await.unwrap();
     assert_eq!(
         requests[0].headers.get("content-type").unwrap(),
@@ -126,28 +139,22 @@ async fn post_json_sends_the_body_as_json() {
 #[tokio::test]
 async fn post_json_is_retried_only_when_the_call_was_not_accepted() {
     let server = MockServer::start().await;
-    graph("POST", "/me/custom_labels")
-        .and(body_json(json!({"page_label_name": "vip"})))
+    post_vip_label()
         .respond_with(json_fixture(400, "graph__rate_limited"))
         .up_to_n_times(1)
         .with_priority(1)
         .expect(1)
         .mount(&server)
         .await;
-    graph("POST", "/me/custom_labels")
-        .and(body_json(json!({"page_label_name": "vip"})))
-        .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"id":"1800000000000001"}"#))
+    post_vip_label()
+        .respond_with(label_created())
         .expect(1)
         .mount(&server)
         .await;
     common::mount_catch_all(&server).await;
 
-    let created: Value = common::client(&server)
-        .post_json("me/custom_labels", &json!({"page_label_name": "vip"}))
-        .await
-        .unwrap();
+    post_vip_label_through(&server).await;
 
-    assert_eq!(created, json!({"id": "1800000000000001"}));
     assert_eq!(common::received(&server).await, 2);
 }
 
