@@ -18,12 +18,31 @@ use crate::rate_limit::{Limiter, RateLimit, RateLimitStatus, StatusCell};
 use crate::retry::RetryConfig;
 
 /// The public OpenDota API.
+///
+/// ```
+/// use opendota_sdk::{Client, DEFAULT_BASE_URL};
+///
+/// assert_eq!(Client::try_new()?.base_url().as_str(), DEFAULT_BASE_URL);
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 pub const DEFAULT_BASE_URL: &str = "https://api.opendota.com/api";
 /// Default time for a whole call (connect, send, read the body).
+///
+/// ```
+/// assert_eq!(opendota_sdk::DEFAULT_TIMEOUT, std::time::Duration::from_secs(15));
+/// ```
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
 /// Default time to establish a connection.
+///
+/// ```
+/// assert_eq!(opendota_sdk::DEFAULT_CONNECT_TIMEOUT, std::time::Duration::from_secs(5));
+/// ```
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Default `User-Agent`.
+///
+/// ```
+/// assert!(opendota_sdk::DEFAULT_USER_AGENT.starts_with("opendota-sdk/"));
+/// ```
 pub const DEFAULT_USER_AGENT: &str = concat!("opendota-sdk/", env!("CARGO_PKG_VERSION"));
 
 /// A client for the OpenDota API. Cheap to clone: clones share the connection pool, the rate

@@ -183,6 +183,15 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
 }
 
 /// This crate's `Result`.
+///
+/// ```
+/// fn first_hero(ids: &[u16]) -> opendota_sdk::Result<u16> {
+///     ids.first()
+///         .copied()
+///         .ok_or_else(|| opendota_sdk::Error::InvalidInput("no heroes".to_owned()))
+/// }
+/// assert_eq!(first_hero(&[14]).ok(), Some(14));
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]

@@ -11,6 +11,12 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::de::Lenient;
 
 /// What must be added to a 32-bit account id to get the SteamID64 of the same account.
+///
+/// ```
+/// use opendota_sdk::{AccountId, STEAM_ID64_OFFSET};
+///
+/// assert_eq!(AccountId(1).steam_id64(), STEAM_ID64_OFFSET + 1);
+/// ```
 pub const STEAM_ID64_OFFSET: u64 = 76_561_197_960_265_728;
 
 macro_rules! id_type {
@@ -250,6 +256,16 @@ impl FromStr for AccountId {
 }
 
 /// Why a text could not be read as an account.
+///
+/// ```
+/// use opendota_sdk::{AccountId, ParseAccountIdError};
+///
+/// assert_eq!(AccountId::parse("Arteezy"), Err(ParseAccountIdError::NotAnAccount));
+/// assert!(matches!(
+///     AccountId::parse("99999999999999999999"),
+///     Err(ParseAccountIdError::OutOfRange(_))
+/// ));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParseAccountIdError {

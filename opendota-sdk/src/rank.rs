@@ -22,6 +22,14 @@ use crate::de::Lenient;
 pub struct RankTier(pub u8);
 
 /// The rank medals, lowest first.
+///
+/// ```
+/// use opendota_sdk::{Medal, RankTier};
+///
+/// assert!(Medal::Herald < Medal::Immortal);
+/// assert_eq!(RankTier(75).medal(), Medal::Divine);
+/// assert_eq!(Medal::Divine.to_string(), "Divine");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Medal {

@@ -13,11 +13,31 @@ use governor::state::{InMemoryState, NotKeyed};
 use governor::{Jitter, Quota, RateLimiter};
 
 /// OpenDota's free tier: 60 calls a minute per IP.
+///
+/// ```
+/// assert_eq!(opendota_sdk::FREE_PER_MINUTE, 60);
+/// ```
 pub const FREE_PER_MINUTE: u32 = 60;
 /// OpenDota's per-minute limit with an API key in production.
+///
+/// ```
+/// assert_eq!(opendota_sdk::KEYED_PER_MINUTE, 1200);
+/// ```
 pub const KEYED_PER_MINUTE: u32 = 1200;
 
 /// How many calls the client lets through; see [`ClientBuilder`](crate::ClientBuilder).
+///
+/// ```
+/// use std::num::NonZeroU32;
+/// use opendota_sdk::{Client, RateLimit};
+///
+/// let half_speed = RateLimit::Custom {
+///     per_minute: NonZeroU32::new(30).expect("not zero"),
+///     per_day: None,
+/// };
+/// let client = Client::builder().rate_limit(half_speed).build()?;
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RateLimit {

@@ -9,6 +9,17 @@ use std::time::Duration;
 /// When and how often a failed call is tried again. Only calls that are safe to repeat are
 /// retried, and only for [retryable](crate::Error::is_retryable) errors; a daily rate limit is
 /// never retried.
+///
+/// ```
+/// use std::time::Duration;
+/// use opendota_sdk::{Client, RetryConfig};
+///
+/// let defaults = RetryConfig::default();
+/// assert_eq!(defaults.max_retries, 2);
+/// assert_eq!(defaults.initial_backoff, Duration::from_millis(500));
+/// let client = Client::builder().retry(RetryConfig::disabled()).build()?;
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RetryConfig {

@@ -25,6 +25,14 @@ impl Client {
 }
 
 /// The constants endpoints; made by [`Client::constants`].
+///
+/// ```no_run
+/// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+/// let constants = client.constants();
+/// let heroes = constants.heroes().await?;
+/// let patches = constants.patches().await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ConstantsHandler<'c> {
     client: &'c Client,

@@ -63,6 +63,14 @@ impl Client {
 }
 
 /// One hero's endpoints; made by [`Client::heroes`].
+///
+/// ```no_run
+/// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+/// let anti_mage = client.heroes(1);
+/// let matchups = anti_mage.matchups().await?;
+/// let items = anti_mage.item_popularity().await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct HeroHandler<'c> {
     client: &'c Client,
@@ -75,6 +83,13 @@ struct RankingsQuery {
 }
 
 /// The query of [`HeroHandler::benchmarks`].
+///
+/// ```
+/// let client = opendota_sdk::Client::try_new()?;
+/// let request = client.heroes(14).benchmarks().bracket(8);
+/// assert_eq!(request.query_string(), "hero_id=14&bracket=8");
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Serialize)]
 pub struct BenchmarksQuery {
     hero_id: HeroId,

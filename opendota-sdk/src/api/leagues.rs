@@ -41,6 +41,13 @@ impl Client {
 }
 
 /// The endpoints of one league, from [`Client::leagues`].
+///
+/// ```no_run
+/// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+/// let ti = client.leagues(15728);
+/// let (league, teams) = (ti.get().await?, ti.teams().await?);
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct LeagueHandler<'c> {
     client: &'c Client,

@@ -11,6 +11,13 @@ use crate::models::matches::{FoundMatch, Match, ParsedMatch, ProMatch, PublicMat
 use crate::rank::RankTier;
 
 /// Query of `/proMatches` and `/parsedMatches`: one page of 100 matches, newest first.
+///
+/// ```
+/// let client = opendota_sdk::Client::try_new()?;
+/// let request = client.parsed_matches().less_than_match_id(8_000_000_000_u64);
+/// assert_eq!(request.query_string(), "less_than_match_id=8000000000");
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct MatchListQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -18,6 +25,13 @@ pub struct MatchListQuery {
 }
 
 /// Query of `/publicMatches`.
+///
+/// ```
+/// let client = opendota_sdk::Client::try_new()?;
+/// let request = client.public_matches().min_rank(70).max_rank(75);
+/// assert_eq!(request.query_string(), "min_rank=70&max_rank=75");
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PublicMatchesQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -29,6 +43,13 @@ pub struct PublicMatchesQuery {
 }
 
 /// Query of `/findMatches`: hero ids sent as repeated keys (`teamA=1&teamA=2`).
+///
+/// ```
+/// let client = opendota_sdk::Client::try_new()?;
+/// let request = client.find_matches().team_a(1).team_a(2).team_b(5);
+/// assert_eq!(request.query_string(), "teamA=1&teamA=2&teamB=5");
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct FindMatchesQuery {
     #[serde(rename = "teamA", skip_serializing_if = "Vec::is_empty")]
@@ -129,6 +150,12 @@ impl Client {
 }
 
 /// One match; made by [`Client::matches`].
+///
+/// ```no_run
+/// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+/// let game = client.matches(8_000_000_000_u64).get().await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct MatchHandler<'c> {
     client: &'c Client,

@@ -141,5 +141,11 @@ where
 }
 
 /// A query with no parameters.
+///
+/// ```
+/// let client = opendota_sdk::Client::try_new()?;
+/// assert_eq!(client.all_heroes().query_string(), "");
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct NoQuery {}

@@ -41,6 +41,14 @@ impl Client {
 /// `histograms`, `wardmap`, `wordcloud`) return a [`Request`] that takes every
 /// [`PlayerFilters`] setter. Mind that the server leaves out turbo and other "insignificant"
 /// matches unless you set `.significant(false)`.
+///
+/// ```no_run
+/// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+/// let player = client.players(86745912);
+/// let profile = player.get().await?;
+/// let turbo_too = player.wl().significant(false).await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct PlayerHandler<'c> {
     client: &'c Client,

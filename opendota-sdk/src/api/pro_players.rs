@@ -7,6 +7,12 @@ use crate::client::Client;
 use crate::models::pro_players::ProPlayer;
 
 /// Query of `/topPlayers`.
+///
+/// ```
+/// let client = opendota_sdk::Client::try_new()?;
+/// assert_eq!(client.top_players().turbo(true).query_string(), "turbo=1");
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct TopPlayersQuery {
     /// `Some(1)` or nothing: the server reads the parameter with JavaScript's `Boolean(..)`,

@@ -23,12 +23,27 @@ impl Client {
 }
 
 /// The scenarios endpoints; made by [`Client::scenarios`].
+///
+/// ```no_run
+/// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+/// let scenarios = client.scenarios();
+/// let items = scenarios.item_timings().hero_id(1).await?;
+/// let lanes = scenarios.lane_roles().hero_id(1).await?;
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ScenariosHandler<'c> {
     client: &'c Client,
 }
 
 /// The query of [`ScenariosHandler::item_timings`].
+///
+/// ```
+/// let client = opendota_sdk::Client::try_new()?;
+/// let request = client.scenarios().item_timings().item("blink").hero_id(1);
+/// assert_eq!(request.query_string(), "item=blink&hero_id=1");
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ItemTimingsQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,6 +53,13 @@ pub struct ItemTimingsQuery {
 }
 
 /// The query of [`ScenariosHandler::lane_roles`].
+///
+/// ```
+/// let client = opendota_sdk::Client::try_new()?;
+/// let request = client.scenarios().lane_roles().lane_role(opendota_sdk::LaneRole::Mid);
+/// assert_eq!(request.query_string(), "lane_role=2");
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct LaneRolesQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,6 +69,13 @@ pub struct LaneRolesQuery {
 }
 
 /// The query of [`ScenariosHandler::misc`].
+///
+/// ```
+/// let client = opendota_sdk::Client::try_new()?;
+/// let request = client.scenarios().misc().scenario("first_blood");
+/// assert_eq!(request.query_string(), "scenario=first_blood");
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct MiscScenariosQuery {
     #[serde(skip_serializing_if = "Option::is_none")]

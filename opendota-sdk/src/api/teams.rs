@@ -10,6 +10,12 @@ use crate::ids::TeamId;
 use crate::models::teams::{Team, TeamHero, TeamMatch, TeamPlayer};
 
 /// The query of [`Client::all_teams`].
+///
+/// ```
+/// let client = opendota_sdk::Client::try_new()?;
+/// assert_eq!(client.all_teams().page(1).query_string(), "page=1");
+/// # Ok::<(), opendota_sdk::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TeamsQuery {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,6 +67,13 @@ impl Request<'_, TeamsQuery, Vec<Team>> {
 }
 
 /// The endpoints of one team, from [`Client::teams`].
+///
+/// ```no_run
+/// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {
+/// let team = client.teams(2163_u64);
+/// let (info, roster) = (team.get().await?, team.players().await?);
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct TeamHandler<'c> {
     client: &'c Client,
