@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The browser test of `hbdta-bot dev`: builds the bot, then drives its chat page in headless
 # Chromium (Debian's package) against a local OpenDota stand-in. Installs what is missing.
-# Screenshots land in target/browser-test/.
+# Screenshots land in target/browser-test/ (in the repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,9 +36,21 @@ if [ ! -d hbdta-bot/tests/browser/node_modules/playwright-core ]; then
   npm ci --prefix hbdta-bot/tests/browser --no-audit --no-fund
 fi
 
-# The same features as .ci/run's test step, so CI reuses the binary the tests built.
+# The same features as .ci/run's test step, so CI reuses the binary the tests built. Cargo says
+# where the binary is (CARGO_TARGET_DIR, a build cache or the default target/).
 log "cargo build -p hbdta-bot --all-features"
-cargo build -p hbdta-bot --all-features
+bot="$(cargo build -p hbdta-bot --all-features --bin hbdta-bot --message-format=json-render-diagnostics \
+  | node -e '
+      let path = "";
+      require("readline").createInterface({ input: process.stdin }).on("line", (line) => {
+        const message = JSON.parse(line);
+        if (message.reason === "compiler-artifact" && message.executable) path = message.executable;
+      }).on("close", () => { if (!path) process.exit(1); console.log(path); });
+    ')"
+if [ ! -x "$bot" ]; then
+  echo "cargo did not name the hbdta-bot binary (got: ${bot:-nothing})" >&2
+  exit 1
+fi
 
-log "browser test"
-node hbdta-bot/tests/browser/chat.mjs --bot target/debug/hbdta-bot
+log "browser test ($bot)"
+node hbdta-bot/tests/browser/chat.mjs --bot "$bot"

@@ -39,8 +39,10 @@ if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep 
 fi
 
 export CARGO_TERM_COLOR=never
-log "cargo lambda build --release $arch_flag -p hbdta-bot"
-cargo lambda build --release "$arch_flag" -p hbdta-bot
+# The Lambda face is the `lambda` feature. The artifact goes to target/lambda/ in the repository
+# (what template.yaml deploys) wherever cargo keeps its build directory (CARGO_TARGET_DIR).
+log "cargo lambda build --release $arch_flag -p hbdta-bot --features lambda"
+cargo lambda build --release "$arch_flag" -p hbdta-bot --features lambda --lambda-dir target/lambda
 
 artifact="target/lambda/hbdta-bot/bootstrap"
 if [ ! -f "$artifact" ]; then

@@ -4,15 +4,41 @@
 //! ([`JOB_FORMAT_VERSION`]).
 
 use std::collections::HashMap;
+use std::fmt;
 use std::time::Instant;
 
 use crate::conversation::Incoming;
-use crate::platform::Address;
 use crate::store::PersonId;
 
 /// The version of the job format written into worker events. Version 1 (before platforms had
 /// names) carried `{"psid", "incoming", "key"}`; version 2 carries the address and the person.
 pub const JOB_FORMAT_VERSION: u32 = 2;
+
+/// Where an answer goes: a platform and a chat on it (for Messenger, the person's PSID).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Address {
+    /// The platform's name ([`Platform::name`](crate::platform::Platform::name)).
+    pub platform: String,
+    /// The chat on that platform.
+    pub chat: String,
+}
+
+impl Address {
+    /// The chat `chat` on `platform`.
+    #[must_use]
+    pub fn new(platform: impl Into<String>, chat: impl Into<String>) -> Self {
+        Self {
+            platform: platform.into(),
+            chat: chat.into(),
+        }
+    }
+}
+
+impl fmt::Display for Address {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.platform, self.chat)
+    }
+}
 
 /// One message to answer. Serialized as
 /// `{"address": {"platform": "messenger", "chat": "…"}, "person": "messenger:…", "incoming": {"text": "…"}, "key": "…"}`.

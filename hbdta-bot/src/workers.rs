@@ -19,7 +19,7 @@ use crate::answer::Answerer;
 use crate::config::WorkerConfig;
 use crate::dispatch::{Handoff, HandoffError, Refusal};
 use crate::job::Job;
-use crate::platform::Address;
+use crate::job::Address;
 
 /// The sending side of the worker queues: a [`Handoff`]. When every clone is dropped, the
 /// workers finish what is queued and stop.

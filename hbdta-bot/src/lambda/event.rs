@@ -141,7 +141,7 @@ mod tests {
 
     use super::*;
     use crate::conversation::Incoming;
-    use crate::platform::Address;
+    use crate::job::Address;
     use crate::store::PersonId;
 
     fn job(chat: &str, key: &str, text: &str) -> Job {

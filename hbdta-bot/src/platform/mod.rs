@@ -17,34 +17,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use axum::Router;
 
+pub use crate::job::Address;
 use crate::conversation::Reply;
 use crate::dispatch::Dispatcher;
-
-/// Where an answer goes: a platform and a chat on it (for Messenger, the person's PSID).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct Address {
-    /// The platform's name ([`Platform::name`]).
-    pub platform: String,
-    /// The chat on that platform.
-    pub chat: String,
-}
-
-impl Address {
-    /// The chat `chat` on `platform`.
-    #[must_use]
-    pub fn new(platform: impl Into<String>, chat: impl Into<String>) -> Self {
-        Self {
-            platform: platform.into(),
-            chat: chat.into(),
-        }
-    }
-}
-
-impl fmt::Display for Address {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.platform, self.chat)
-    }
-}
 
 /// Sends answers to one platform's chats.
 #[async_trait]
