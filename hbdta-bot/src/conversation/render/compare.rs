@@ -6,8 +6,8 @@ use opendota_sdk::models::players::Player;
 use opendota_sdk::{AccountId, RankTier};
 
 use super::{
-    Form, PlayerView, choice, form, hero_name, kda_text, payload_for, percent, player_name,
-    rank_text, ratio, record, text_with, thousands, wins_losses,
+    Form, PlayerView, choice, form, form_summary, hero_name, payload_for, percent, player_name,
+    rank_text, ratio, record, text_with, thousands,
 };
 use crate::conversation::intent::Command;
 use crate::conversation::{COMPARE_MAX, Reply};
@@ -111,11 +111,8 @@ fn describe<'a>(body: &mut String, name: &'a str, view: &PlayerView<'_>) -> Stan
             body,
             "\n📈 Last {}: {}",
             form.matches,
-            wins_losses(form.wins, form.losses)
+            form_summary(&form, "K/D/A")
         );
-        if let Some(kda) = form.kda {
-            let _ = write!(body, " · K/D/A {}", kda_text(kda));
-        }
     }
     Standing {
         name,

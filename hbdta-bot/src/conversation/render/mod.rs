@@ -314,6 +314,15 @@ pub(super) fn kda_text((k, d, a): (f64, f64, f64)) -> String {
     format!("{k:.1}/{d:.1}/{a:.1}")
 }
 
+/// `12 wins, 8 losses · <kda_label> 7.9/4.5/10.8` (the K/D/A where the matches have it).
+pub(super) fn form_summary(form: &Form, kda_label: &str) -> String {
+    let mut text = wins_losses(form.wins, form.losses);
+    if let Some(kda) = form.kda {
+        text.push_str(&format!(" · {kda_label} {}", kda_text(kda)));
+    }
+    text
+}
+
 pub(super) fn hero_line(catalog: &HeroCatalog, hero: &PlayerHero) -> String {
     let games = hero.games.unwrap_or(0);
     format!(

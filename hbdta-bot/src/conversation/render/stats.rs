@@ -7,9 +7,9 @@ use opendota_sdk::models::heroes::ItemPopularity;
 use opendota_sdk::models::players::PlayerHero;
 
 use super::{
-    MIN_GAMES_FOR_RECOMMENDATION, PlayerView, TOP_HEROES_STATS, choice, form, hero_line, hero_name,
-    kda_text, payload_for, percent, player_name, rank_text, ratio, record, text_with, thousands,
-    wins_losses,
+    MIN_GAMES_FOR_RECOMMENDATION, PlayerView, TOP_HEROES_STATS, choice, form, form_summary,
+    hero_line, hero_name, payload_for, percent, player_name, rank_text, ratio, record, text_with,
+    thousands,
 };
 use crate::conversation::intent::Command;
 use crate::conversation::{Card, CardButton, Reply};
@@ -148,16 +148,12 @@ fn summary(view: &PlayerView<'_>) -> String {
     }
     let form = form(view.recent);
     if form.matches > 0 {
-        let _ = write!(
+        let _ = writeln!(
             body,
             "\n📈 Recent form (last {}): {}",
             form.matches,
-            wins_losses(form.wins, form.losses)
+            form_summary(&form, "avg K/D/A")
         );
-        if let Some(kda) = form.kda {
-            let _ = write!(body, " · avg K/D/A {}", kda_text(kda));
-        }
-        body.push('\n');
     }
     body
 }
