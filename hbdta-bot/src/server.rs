@@ -1,5 +1,5 @@
 //! The server face (`hbdta-bot serve`): the router on a TCP port, jobs handed to in-process
-//! [`workers`](crate::workers), a graceful stop that finishes what was queued.
+//! [`workers`](crate::workers::queues), a graceful stop that finishes what was queued.
 
 use std::future::Future;
 use std::io;

@@ -18,8 +18,8 @@ use tokio::task::JoinSet;
 use crate::answer::Answerer;
 use crate::config::WorkerConfig;
 use crate::dispatch::{Handoff, HandoffError, Refusal};
-use crate::job::Job;
 use crate::job::Address;
+use crate::job::Job;
 
 /// The sending side of the worker queues: a [`Handoff`]. When every clone is dropped, the
 /// workers finish what is queued and stop.

@@ -1,6 +1,6 @@
 //! AWS Lambda: the same binary and the same router as the server.
 //!
-//! `main` checks [`is_lambda`] (`AWS_LAMBDA_RUNTIME_API` is set) first and then serves through
+//! `main` checks whether `AWS_LAMBDA_RUNTIME_API` is set first and then serves through
 //! the Lambda runtime instead of a socket. Everything expensive (the one HTTP client, which the
 //! AWS SDK sends through too, the API clients, the caches, the parsed secrets, the AWS SDK
 //! client) is built once per execution environment by [`handler`], before the first event; warm
@@ -12,14 +12,14 @@
 //!   Function URL (v2): it goes through the bot's router ([`crate::app::App::router`]), the server's own. `POST
 //!   /webhook` checks the signature over the exact body, parses, turns the events into
 //!   [`Job`](crate::job::Job)s and hands them to the [`Dispatcher`](crate::dispatch::Dispatcher), then answers 200.
-//! - **a worker event** `{"hbdta_worker": 2, "jobs": [...]}` ([`WorkerEvent`]; an event of another version is refused with a log line naming both versions): jobs a webhook
+//! - **a worker event** `{"hbdta_worker": 2, "jobs": [...]}` ([`event::WorkerEvent`]; an event of another version is refused with a log line naming both versions): jobs a webhook
 //!   invocation handed over. They are answered before the invocation returns (each person's in
 //!   order, different people at once) and the result is `{"answered": n}`.
 //!
-//! How the webhook hands jobs over is `HBDTA_LAMBDA_WORKER` ([`WorkerMode`](crate::config::WorkerMode)):
+//! How the webhook hands jobs over is `HBDTA_LAMBDA_WORKER` ([`WorkerMode`]):
 //!
 //! - `invoke` (the default): an asynchronous `Invoke` (`InvocationType=Event`) of the same
-//!   function, and qualifier when the environment runs a published version ([`invoke::Invoker`], a [`Handoff`](crate::dispatch::Handoff)). The
+//!   function, and qualifier when the environment runs a published version ([`invoke::Invoker`], a [`Handoff`]). The
 //!   webhook answers 200 once Lambda has accepted the event (202), and 503 when it has not, so
 //!   Meta delivers the body again. This is the split the original bot used: a Lambda
 //!   environment is frozen as soon as it returns its response, so nothing can run "after the

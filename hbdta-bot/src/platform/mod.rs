@@ -17,9 +17,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use axum::Router;
 
-pub use crate::job::Address;
 use crate::conversation::Reply;
 use crate::dispatch::Dispatcher;
+pub use crate::job::Address;
 
 /// Sends answers to one platform's chats.
 #[async_trait]
