@@ -167,7 +167,9 @@ fn modelled_key(event: &Map<String, Value>) -> Option<(&'static str, &'static st
         ("app_roles", "app_roles"),
         ("account_linking", "account_linking"),
         ("policy_enforcement", "policy_enforcement"),
+        ("policy-enforcement", "policy_enforcement"),
         ("game_play", "game_play"),
+        ("message_request", "message_request"),
     ];
     KEYS.iter().copied().find(|(k, _)| event.contains_key(*k))
 }
@@ -253,6 +255,7 @@ fn typed_content(kind: &EventKind) -> Option<Value> {
         EventKind::AccountLinking(v) => serde_json::to_value(v),
         EventKind::PolicyEnforcement(v) => serde_json::to_value(v),
         EventKind::GamePlay(v) => serde_json::to_value(v),
+        EventKind::MessageRequest(v) => serde_json::to_value(v),
         _ => return None,
     };
     Some(value.unwrap())

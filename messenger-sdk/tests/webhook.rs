@@ -46,6 +46,7 @@ const FIXTURES: &[(&str, &[u8])] = fixtures![
     "media_attachments",
     "malformed_event",
     "lenient",
+    "policy_enforcement_message_request",
 ];
 
 fn raw(name: &str) -> &'static [u8] {
@@ -323,6 +324,7 @@ fn every_event_key_and_attachment_type_is_covered() {
         "account_linking",
         "policy_enforcement",
         "game_play",
+        "message_request",
         "unknown",
     ] {
         assert!(keys.contains(key), "no fixture has a {key} event");
@@ -817,6 +819,28 @@ fn game_play() {
         game.payload.as_deref(),
         Some(r#"{"level":7,"hero":"Invoker"}"#)
     );
+}
+
+#[test]
+fn policy_enforcement_with_a_hyphen_and_an_accepted_message_request() {
+    let events = events("policy_enforcement_message_request");
+    let EventKind::PolicyEnforcement(policy) = &events[0].kind else {
+        panic!("{:?}", events[0].kind)
+    };
+    assert_eq!(events[0].kind.key(), "policy_enforcement");
+    assert_eq!(policy.action.as_deref(), Some("block"));
+    assert_eq!(
+        policy.reason.as_deref(),
+        Some("Repeated unsolicited match reports")
+    );
+    assert_eq!(events[0].sender, None);
+    assert_eq!(
+        events[1].kind,
+        EventKind::MessageRequest(webhook::MessageRequest::Accept)
+    );
+    assert_eq!(events[1].kind.key(), "message_request");
+    assert_eq!(psid(&events[1]), "7000000000000003");
+    assert_eq!(events[1].timestamp, Some(1_767_225_615_100));
 }
 
 #[test]

@@ -16,8 +16,8 @@ use serde::de::{
 use crate::ids::PageId;
 use crate::webhook::events::{
     AccountLinking, AppRoles, Channel, Delivery, Entry, Event, EventKind, EventRecipient, GamePlay,
-    Message, MessageEdit, Optin, PassThreadControl, PolicyEnforcement, Postback, Reaction, Read,
-    Referral, RequestThreadControl, Sender, TakeThreadControl, WebhookBody,
+    Message, MessageEdit, MessageRequest, Optin, PassThreadControl, PolicyEnforcement, Postback,
+    Reaction, Read, Referral, RequestThreadControl, Sender, TakeThreadControl, WebhookBody,
 };
 use crate::webhook::lenient;
 
@@ -231,8 +231,10 @@ enum EventField {
     RequestThreadControl,
     AppRoles,
     AccountLinking,
+    #[serde(alias = "policy-enforcement")]
     PolicyEnforcement,
     GamePlay,
+    MessageRequest,
     #[serde(other)]
     Other,
 }
@@ -295,6 +297,9 @@ impl<'de> Deserialize<'de> for EventParts {
                             EventKind::PolicyEnforcement(map.next_value::<PolicyEnforcement>()?)
                         }
                         EventField::GamePlay => EventKind::GamePlay(map.next_value::<GamePlay>()?),
+                        EventField::MessageRequest => {
+                            EventKind::MessageRequest(map.next_value::<MessageRequest>()?)
+                        }
                     };
                     // Two event keys in one event: the tolerant path picks by priority.
                     set_once(&mut kind, "event kind", typed)?;
@@ -438,6 +443,7 @@ mod tests {
             "webhook__delivery",
             "webhook__reaction",
             "webhook__postback_referral",
+            "webhook__policy_enforcement_message_request",
         ] {
             assert!(fast.iter().any(|n| n == name), "{name} fell back: {fast:?}");
         }

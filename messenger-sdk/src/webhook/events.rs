@@ -232,8 +232,11 @@ pub enum EventKind {
     AppRoles(AppRoles),
     /// `account_linking`: the person linked or unlinked an account.
     AccountLinking(AccountLinking),
-    /// `policy_enforcement`: Meta warned, blocked or unblocked the Page.
+    /// `policy_enforcement` (older bodies write `policy-enforcement`): Meta warned, blocked or
+    /// unblocked the Page.
     PolicyEnforcement(PolicyEnforcement),
+    /// `message_request`: the person accepted the Page's message request.
+    MessageRequest(MessageRequest),
     /// `game_play`: an Instant Game round ended.
     GamePlay(GamePlay),
     /// An event key this crate does not know, with the whole raw event.
@@ -276,6 +279,7 @@ impl EventKind {
             Self::AppRoles(_) => "app_roles",
             Self::AccountLinking(_) => "account_linking",
             Self::PolicyEnforcement(_) => "policy_enforcement",
+            Self::MessageRequest(_) => "message_request",
             Self::GamePlay(_) => "game_play",
             Self::Unknown(_) => "unknown",
             Self::Malformed { key, .. } => key,
@@ -917,6 +921,27 @@ pub struct PolicyEnforcement {
     pub reason: Option<String>,
 }
 
+/// `message_request`: what the person did with a message request (`"accept"`).
+///
+/// ```
+/// use messenger_sdk::webhook::MessageRequest;
+///
+/// let value: MessageRequest = serde_json::from_str(r#""accept""#).unwrap();
+/// assert_eq!(value, MessageRequest::Accept);
+/// let value: MessageRequest = serde_json::from_str(r#""ignore""#).unwrap();
+/// assert_eq!(value, MessageRequest::Other("ignore".to_owned()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MessageRequest {
+    /// The person accepted the request: the Page may now message them.
+    Accept,
+    /// A value this crate does not know yet.
+    #[serde(untagged)]
+    Other(String),
+}
+
 /// `game_play`.
 ///
 /// ```
@@ -964,7 +989,9 @@ const EVENT_KEYS: &[&str] = &[
     "app_roles",
     "account_linking",
     "policy_enforcement",
+    "policy-enforcement",
     "game_play",
+    "message_request",
 ];
 
 impl Event {
@@ -1027,9 +1054,10 @@ fn typed_kind(map: Map<String, Value>) -> EventKind {
         }
         "app_roles" => AppRoles::deserialize(content).map(EventKind::AppRoles),
         "account_linking" => AccountLinking::deserialize(content).map(EventKind::AccountLinking),
-        "policy_enforcement" => {
+        "policy_enforcement" | "policy-enforcement" => {
             PolicyEnforcement::deserialize(content).map(EventKind::PolicyEnforcement)
         }
+        "message_request" => MessageRequest::deserialize(content).map(EventKind::MessageRequest),
         _ => GamePlay::deserialize(content).map(EventKind::GamePlay),
     };
     parsed.unwrap_or_else(|e| EventKind::Malformed {
