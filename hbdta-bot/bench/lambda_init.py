@@ -15,7 +15,7 @@ The default worker mode (invoke) builds the AWS SDK client too; nothing is invok
 127.0.0.1 is contacted (the Graph and OpenDota URLs point at a closed local port; the handshake
 uses neither). Standard library only.
 
-    cargo build --release -p hbdta-bot
+    cargo build --release -p hbdta-bot --features lambda
     python3 hbdta-bot/bench/lambda_init.py --bot target/release/hbdta-bot --runs 10
 """
 
@@ -179,7 +179,7 @@ def main():
     parser.add_argument("--mode", choices=["invoke", "inline"], default="invoke")
     args = parser.parse_args()
     if not os.access(args.bot, os.X_OK):
-        sys.exit(f"{args.bot} is not an executable: cargo build --release -p hbdta-bot")
+        sys.exit(f"{args.bot} is not an executable: cargo build --release -p hbdta-bot --features lambda")
 
     event = EVENT.read_text()
 

@@ -15,7 +15,7 @@ use messenger_sdk::axum::WebhookConfig;
 use secrecy::ExposeSecret;
 
 use crate::answer::Answerer;
-use crate::config::{self, Config, ConfigError, StoreConfig};
+use crate::config::{Config, ConfigError, StoreConfig};
 use crate::conversation::{Conversation, Person};
 use crate::dispatch::{Dispatcher, Handoff};
 use crate::platform::messenger::Messenger;
@@ -45,7 +45,7 @@ impl App {
     ///
     /// [`ConfigError`] when the TLS backend cannot be set up or a URL or version is unusable.
     pub fn build(config: &Config) -> Result<Self, ConfigError> {
-        let http = config::http_client()?;
+        let http = crate::http::client()?;
         let stats = Stats::new(config.opendota.client(&http)?);
         let store: Arc<dyn Store> = match config.store {
             StoreConfig::Memory => Arc::new(MemoryStore::new()),

@@ -168,24 +168,6 @@ pub enum ConfigError {
     },
 }
 
-/// The one HTTP client (connection pool, TLS setup) both API clients share: built once, so
-/// start-up pays for the TLS roots once.
-///
-/// # Errors
-///
-/// [`ConfigError::Invalid`] when the TLS backend cannot be set up.
-pub fn http_client() -> Result<reqwest::Client, ConfigError> {
-    reqwest::Client::builder()
-        .user_agent(concat!("hbdta-bot/", env!("CARGO_PKG_VERSION")))
-        .connect_timeout(std::time::Duration::from_secs(5))
-        .timeout(std::time::Duration::from_secs(15))
-        .build()
-        .map_err(|e| ConfigError::Invalid {
-            name: "TLS",
-            reason: e.to_string(),
-        })
-}
-
 /// A value from a flag or the environment, where empty counts as unset.
 pub fn non_empty(value: Option<String>) -> Option<String> {
     value.filter(|v| !v.trim().is_empty())

@@ -11,7 +11,8 @@
 //! ```
 //!
 //! - [`config`]: every setting, one typed struct, one loader.
-//! - [`app`]: the composition root, built once and used by every face.
+//! - [`app`]: the composition root, built once and used by every face; [`http`]: the one HTTP
+//!   client (TLS roots read at the first handshake, not at start-up).
 //! - [`router`]: `/healthz` plus the routes each enabled platform contributes.
 //! - [`conversation`]: `(Person, Incoming) → Answer`, platform-neutral; [`stats`]: OpenDota
 //!   lookups and caches.
@@ -30,6 +31,7 @@ pub mod config;
 pub mod conversation;
 pub mod dev;
 pub mod dispatch;
+pub mod http;
 pub mod job;
 #[cfg(feature = "lambda")]
 pub mod lambda;
