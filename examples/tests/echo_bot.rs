@@ -102,6 +102,29 @@ async fn wait_for_requests(graph: &MockServer, n: usize) -> Vec<wiremock::Reques
     }
 }
 
+/// Stops the bot with SIGTERM and waits (10 s at most) until it has exited, which it does only
+/// after every answer on its way was sent; then every request the fake Graph API received.
+async fn stop_and_count(mut bot: Bot, graph: &MockServer) -> Vec<wiremock::Request> {
+    let term = Command::new("kill")
+        .args(["-TERM", &bot.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let started = Instant::now();
+    loop {
+        if let Some(status) = bot.child.try_wait().unwrap() {
+            assert!(status.success(), "exits cleanly on SIGTERM: {status:?}");
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "did not stop on SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    graph.received_requests().await.unwrap()
+}
+
 fn sent_texts(requests: &[wiremock::Request]) -> Vec<(String, String)> {
     requests
         .iter()
@@ -184,8 +207,7 @@ async fn echoes_every_text_of_a_batched_body_to_the_right_people() {
     // Two messages from one person: each is marked seen, then echoed, in order. The read,
     // postback and delivery events get no answer.
     let requests = wait_for_requests(&graph, 4).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    let requests_after = graph.received_requests().await.unwrap();
+    let requests_after = stop_and_count(bot, &graph).await;
     assert_eq!(
         requests_after.len(),
         4,
@@ -258,13 +280,12 @@ async fn emoji_come_back_intact_attachments_are_named_echoes_ignored() {
         );
     }
     let requests = wait_for_requests(&graph, 4).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(requests.len(), 4);
     assert_eq!(
-        graph.received_requests().await.unwrap().len(),
+        stop_and_count(bot, &graph).await.len(),
         4,
         "the echo gets no answer"
     );
-    assert_eq!(requests.len(), 4);
 }
 
 #[test]

@@ -5,6 +5,8 @@
 //!   and 200 sent at once; then, in the background, each message is marked seen and its text echoed
 //!   back to its sender (emoji intact), and an attachment is answered with a text naming its type.
 //!   Echoes of the Page's own messages are ignored.
+//! - Ctrl-C or SIGTERM: stops accepting, sends the answers already on their way (10 s at most),
+//!   then exits.
 //!
 //! ```text
 //! MESSENGER_VERIFY_TOKEN=… MESSENGER_APP_SECRET=… MESSENGER_PAGE_ACCESS_TOKEN=… \
@@ -16,6 +18,7 @@
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{FromRef, State};
@@ -24,11 +27,14 @@ use axum::routing::get;
 use messenger_sdk::axum::{SignedWebhook, WebhookConfig, handshake};
 use messenger_sdk::send::Recipient;
 use messenger_sdk::webhook::{Event, EventKind};
+use tokio_util::task::TaskTracker;
 
 #[derive(Clone)]
 struct AppState {
     webhook: WebhookConfig,
     graph: messenger_sdk::Client,
+    /// The answers in flight: a stop waits for them.
+    answers: TaskTracker,
 }
 
 impl FromRef<AppState> for WebhookConfig {
@@ -64,6 +70,7 @@ fn config() -> Result<(AppState, SocketAddr), String> {
     let state = AppState {
         webhook: WebhookConfig::new(app_secret, verify_token),
         graph,
+        answers: TaskTracker::new(),
     };
     Ok((state, addr))
 }
@@ -77,7 +84,7 @@ fn app(state: AppState) -> Router {
 /// Acknowledges at once; the replies go out in the background.
 async fn receive(State(state): State<AppState>, webhook: SignedWebhook) -> StatusCode {
     let events = webhook.into_events();
-    tokio::spawn(async move {
+    state.answers.clone().spawn(async move {
         for event in events {
             answer(&state.graph, event).await;
         }
@@ -133,15 +140,43 @@ async fn main() -> ExitCode {
         }
     };
     tracing::info!(%addr, "echo bot listening on /webhook");
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+    let answers = state.answers.clone();
     if let Err(e) = axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(shutdown_signal())
         .await
     {
         eprintln!("echo_bot: {e}");
         return ExitCode::from(1);
     }
+    // Stopped accepting: the answers already on their way are sent before the process exits.
+    answers.close();
+    if tokio::time::timeout(Duration::from_secs(10), answers.wait())
+        .await
+        .is_err()
+    {
+        tracing::warn!("some answers were still running after 10 s; exiting anyway");
+    }
     ExitCode::SUCCESS
+}
+
+/// Ctrl-C, or SIGTERM (what a platform sends to stop a process).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
 }
