@@ -98,11 +98,18 @@ fn find_circle(
 #[test]
 fn the_modules_form_no_circle() {
     let graph = graph();
-    assert!(graph.contains_key("app") && graph.contains_key("platform"), "{graph:?}");
+    assert!(
+        graph.contains_key("app") && graph.contains_key("platform"),
+        "{graph:?}"
+    );
     let mut done = BTreeSet::new();
     for node in graph.keys() {
         let circle = find_circle(&graph, node, &mut Vec::new(), &mut done);
-        assert!(circle.is_none(), "a module circle: {}", circle.unwrap().join(" → "));
+        assert!(
+            circle.is_none(),
+            "a module circle: {}",
+            circle.unwrap().join(" → ")
+        );
     }
 }
 
@@ -120,7 +127,9 @@ fn only_main_names_the_lambda_face() {
 fn the_conversation_knows_no_platform() {
     let graph = graph();
     let conversation = &graph["conversation"];
-    for platform_side in ["platform", "dispatch", "answer", "workers", "server", "dev", "app"] {
+    for platform_side in [
+        "platform", "dispatch", "answer", "workers", "server", "dev", "app",
+    ] {
         assert!(
             !conversation.contains(platform_side),
             "conversation names {platform_side}: {conversation:?}"
