@@ -19,6 +19,16 @@ pub(crate) trait Lenient: Sized {
     fn deserialize_lenient<'de, D>(deserializer: D) -> Result<Self, D::Error>
     where
         D: Deserializer<'de>;
+
+    /// Whether the integer `v` is OpenDota's sentinel for "none" in a field of this type, so
+    /// that `Option<Self>` reads it as `None`: `-1` on every unsigned type (an objective's `slot`
+    /// when creeps took the tower, a chat line's `slot` from a spectator), and `0` as well on
+    /// [`HeroId`](crate::HeroId) (no hero picked). Any other negative number on an unsigned type
+    /// stays an error, so real drift is still reported.
+    fn is_none_sentinel(v: i64) -> bool {
+        let _ = v;
+        false
+    }
 }
 
 /// `#[serde(with = "crate::de::lenient")]`: lenient decode, plain encode.
@@ -68,8 +78,12 @@ impl Num {
 /// Integer types: accept integers, integral or fractional floats (rounded), numeric strings and
 /// booleans (`true` = 1).
 macro_rules! lenient_int {
-    ($($ty:ty),*) => {$(
+    ($($ty:ty: $sentinel:literal),*) => {$(
         impl Lenient for $ty {
+            fn is_none_sentinel(v: i64) -> bool {
+                $sentinel && v == -1
+            }
+
             fn deserialize_lenient<'de, D>(deserializer: D) -> Result<Self, D::Error>
             where
                 D: Deserializer<'de>,
@@ -114,7 +128,7 @@ macro_rules! lenient_int {
         }
     )*};
 }
-lenient_int!(u8, u16, u32, u64, i16, i32, i64);
+lenient_int!(u8: true, u16: true, u32: true, u64: true, i16: false, i32: false, i64: false);
 
 impl Lenient for f64 {
     fn deserialize_lenient<'de, D>(deserializer: D) -> Result<Self, D::Error>
@@ -217,7 +231,8 @@ impl Lenient for String {
     }
 }
 
-/// `null`, an absent key (with `#[serde(default)]`), an empty string and `"NaN"` all mean "no value".
+/// `null`, an absent key (with `#[serde(default)]`), an empty string, `"NaN"` and the type's sentinel
+/// ([`Lenient::is_none_sentinel`]: `-1` on unsigned fields, `0` on hero ids) all mean "no value".
 /// Anything else is handed to `T`, so `T`'s own errors still surface.
 impl<T> Lenient for Option<T>
 where
@@ -246,9 +261,15 @@ where
                 T::deserialize_lenient(de::value::BoolDeserializer::new(v)).map(Some)
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                if T::is_none_sentinel(v) {
+                    return Ok(None);
+                }
                 T::deserialize_lenient(de::value::I64Deserializer::new(v)).map(Some)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                if v == 0 && T::is_none_sentinel(0) {
+                    return Ok(None);
+                }
                 T::deserialize_lenient(de::value::U64Deserializer::new(v)).map(Some)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
@@ -504,10 +525,40 @@ mod tests {
     }
 
     #[test]
+    fn minus_one_on_unsigned_and_hero_zero_read_as_none() {
+        #[derive(Debug, Deserialize)]
+        struct Sentinels {
+            #[serde(default, with = "lenient")]
+            slot: Option<u8>,
+            #[serde(default, with = "lenient")]
+            signed: Option<i64>,
+            #[serde(default, with = "lenient")]
+            hero: Option<crate::HeroId>,
+            #[serde(default, with = "lenient")]
+            account: Option<crate::AccountId>,
+        }
+        let read = |json: &str| serde_json::from_str::<Sentinels>(json);
+        let all = read(r#"{"slot": -1, "signed": -1, "hero": 0, "account": -1}"#).unwrap();
+        assert_eq!(all.slot, None);
+        assert_eq!(all.signed, Some(-1), "signed fields keep -1");
+        assert_eq!(all.hero, None);
+        assert_eq!(all.account, None);
+        let real = read(r#"{"slot": 0, "hero": 14, "account": 0}"#).unwrap();
+        assert_eq!(real.slot, Some(0), "0 is a slot");
+        assert_eq!(real.hero, Some(crate::HeroId(14)));
+        assert_eq!(real.account, Some(crate::AccountId(0)));
+        assert_eq!(read(r#"{"hero": -1}"#).unwrap().hero, None);
+        assert!(
+            read(r#"{"slot": -2}"#).is_err(),
+            "other negatives are drift, not none"
+        );
+    }
+
+    #[test]
     fn garbage_is_still_an_error() {
         let err = serde_json::from_str::<Probe>(r#"{"a": "seven"}"#).unwrap_err();
         assert!(err.to_string().contains("seven"), "{err}");
-        assert!(serde_json::from_str::<Probe>(r#"{"a": -1}"#).is_err());
+        assert!(serde_json::from_str::<Probe>(r#"{"a": -2}"#).is_err());
     }
 
     #[test]

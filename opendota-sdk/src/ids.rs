@@ -21,6 +21,9 @@ pub const STEAM_ID64_OFFSET: u64 = 76_561_197_960_265_728;
 
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident($inner:ty)) => {
+        id_type!($(#[$meta])* $name($inner), none_at_zero = false);
+    };
+    ($(#[$meta:meta])* $name:ident($inner:ty), none_at_zero = $zero:literal) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(transparent)]
@@ -68,7 +71,18 @@ macro_rules! id_type {
             }
         }
 
-        crate::de::lenient_via_deserialize!($name);
+        impl Lenient for $name {
+            fn deserialize_lenient<'de, D>(deserializer: D) -> Result<Self, D::Error>
+            where
+                D: Deserializer<'de>,
+            {
+                <Self as Deserialize>::deserialize(deserializer)
+            }
+
+            fn is_none_sentinel(v: i64) -> bool {
+                ($zero && v == 0) || <$inner as Lenient>::is_none_sentinel(v)
+            }
+        }
     };
 }
 
@@ -90,7 +104,11 @@ id_type!(
 );
 id_type!(
     /// A hero id (`1` is Anti-Mage). See [`crate::models::constants::HeroCatalog`] for names.
-    HeroId(u16)
+    ///
+    /// Where a hero id is optional (`Option<HeroId>`), OpenDota's `0` ("no hero", a player who
+    /// never picked) and `-1` read as `None`.
+    HeroId(u16),
+    none_at_zero = true
 );
 id_type!(
     /// A professional team id.

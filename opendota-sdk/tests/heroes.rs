@@ -98,6 +98,23 @@ fn stats_decodes_the_2018_shape() {
 }
 
 #[tokio::test]
+async fn stats_keep_negative_base_attack_values() {
+    // Served 2024-11 to 2025-02: base damage before the attribute bonus, negative for six heroes.
+    let server = serve("/api/heroStats", "hero_stats__negative_attack").await;
+    let stats = common::client(&server).hero_stats().await.unwrap();
+
+    assert_eq!(stats[0].id, HeroId(65));
+    assert_eq!(stats[0].base_attack_min, Some(-4));
+    assert_eq!(stats[0].base_attack_max, Some(0));
+    assert_eq!(stats[0].base_armor, Some(-1.0));
+    assert_eq!(stats[0].base_health_regen, Some(-0.25));
+    assert_eq!(stats[0].legs, Some(0));
+    assert_eq!(stats[1].base_attack_min, Some(-1));
+    assert_eq!(stats[1].base_attack_max, Some(5));
+    assert_eq!(stats[1].pub_pick, Some(71_002));
+}
+
+#[tokio::test]
 async fn matches_reuses_pro_match() {
     let server = serve("/api/heroes/1/matches", "heroes_matches__current").await;
     let matches = common::client(&server).heroes(1).matches().await.unwrap();

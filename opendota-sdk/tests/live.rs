@@ -65,11 +65,7 @@ async fn live_decodes_games_and_drops_expired_entries() {
     assert_eq!(pub_game.average_mmr, Some(7310));
     assert!(pub_game.team_name_radiant.is_none(), "\"\" is no name");
     assert_eq!(pub_game.team_id_radiant, Some(TeamId(0)));
-    assert_eq!(
-        pub_game.players[0].hero_id,
-        Some(HeroId(0)),
-        "not picked yet"
-    );
+    assert_eq!(pub_game.players[0].hero_id, None, "0: not picked yet");
     assert_eq!(pub_game.players[1].is_radiant(), Some(false));
     assert_eq!(pub_game.is_player_draft, Some(true));
 }

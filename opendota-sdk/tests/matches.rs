@@ -23,6 +23,51 @@ where
 }
 
 #[tokio::test]
+async fn sentinels_read_as_none() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/matches/3904000017"))
+        .respond_with(common::json_fixture("matches_get__sentinels"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    common::mount_catch_all(&server).await;
+    let game = common::client(&server)
+        .matches(3_904_000_017_u64)
+        .get()
+        .await
+        .unwrap();
+
+    let first_blood = &game.objectives[0];
+    assert_eq!(first_blood.slot, Some(7));
+    assert_eq!(first_blood.player1, Some(7));
+    assert_eq!(first_blood.player2, Some(2));
+    let creep_tower = &game.objectives[1];
+    assert_eq!(creep_tower.slot, None, "-1: creeps took the tower");
+    assert_eq!(creep_tower.player1, None);
+    assert_eq!(creep_tower.player2, None);
+    assert_eq!(creep_tower.team, Some(3));
+    let courier = &game.objectives[2];
+    assert_eq!(courier.team, None);
+    assert_eq!(courier.killer, None);
+
+    assert_eq!(game.chat[0].slot, None, "-1: not one of the ten players");
+    assert_eq!(game.chat[0].key.as_deref(), Some("75"));
+    assert_eq!(game.chat[1].slot, Some(3));
+
+    assert_eq!(game.picks_bans[0].hero_id, None, "hero 0: no hero");
+    assert_eq!(game.picks_bans[0].team, Some(1));
+    assert_eq!(game.picks_bans[1].hero_id, Some(HeroId(74)));
+    assert_eq!(game.draft_timings[0].hero_id, None);
+    assert_eq!(game.draft_timings[0].player_slot, None);
+    assert_eq!(game.draft_timings[0].extra_time, Some(130));
+
+    assert_eq!(game.players[0].hero_id, None);
+    assert_eq!(game.players[0].player_slot, Some(4));
+    assert_eq!(game.players[1].hero_id, Some(HeroId(74)));
+}
+
+#[tokio::test]
 async fn get_match_decodes_a_parsed_match() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))

@@ -66,12 +66,15 @@ macro_rules! hero_attributes {
             /// Base magic resistance, percent.
             #[serde(default, with = "crate::de::lenient")]
             pub base_mr: Option<u32>,
-            /// Minimum base attack damage.
+            /// Minimum base attack damage, before the primary attribute's bonus. A real value,
+            /// not a sentinel: negative for six heroes in data served 2024-11 to 2025-02
+            /// (Batrider `-4`), so signed.
             #[serde(default, with = "crate::de::lenient")]
-            pub base_attack_min: Option<u32>,
-            /// Maximum base attack damage.
+            pub base_attack_min: Option<i32>,
+            /// Maximum base attack damage, before the primary attribute's bonus (signed, like
+            /// `base_attack_min`).
             #[serde(default, with = "crate::de::lenient")]
-            pub base_attack_max: Option<u32>,
+            pub base_attack_max: Option<i32>,
             /// Base strength.
             #[serde(default, with = "crate::de::lenient")]
             pub base_str: Option<u32>,

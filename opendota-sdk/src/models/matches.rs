@@ -1048,7 +1048,8 @@ pub struct Objective {
     /// Kind, e.g. `building_kill`, `CHAT_MESSAGE_FIRSTBLOOD`, `CHAT_MESSAGE_ROSHAN_KILL`.
     #[serde(rename = "type", default, with = "crate::de::lenient")]
     pub kind: Option<String>,
-    /// Player index 0–9 who did it, when a player did.
+    /// Player index 0–9 who did it; `None` when no player did (the API sends `-1`, e.g. for a
+    /// tower creeps took).
     #[serde(default, with = "crate::de::lenient")]
     pub slot: Option<u8>,
     /// Player slot who did it, when a player did.
@@ -1063,12 +1064,20 @@ pub struct Objective {
     /// Event value (e.g. gold).
     #[serde(default, with = "crate::de::lenient")]
     pub value: Option<i64>,
-    /// Killer index for courier kills (-1 if none).
+    /// Player index 0–9 of the first player a chat event names (the killer of first blood, the
+    /// destroyer of a tower); `None` for none (`-1`). Sent by servers until about 2019.
     #[serde(default, with = "crate::de::lenient")]
-    pub killer: Option<i64>,
-    /// Team of the event (2 Radiant, 3 Dire).
+    pub player1: Option<u8>,
+    /// Player index 0–9 of the second player a chat event names (the victim of first blood);
+    /// `None` for none (`-1`). Sent by servers until about 2019.
     #[serde(default, with = "crate::de::lenient")]
-    pub team: Option<i64>,
+    pub player2: Option<u8>,
+    /// Killer index for courier kills (`None` where the API sends `-1`: no player).
+    #[serde(default, with = "crate::de::lenient")]
+    pub killer: Option<u8>,
+    /// Team of the event (2 Radiant, 3 Dire; `None` where the API sends `-1`).
+    #[serde(default, with = "crate::de::lenient")]
+    pub team: Option<u8>,
 }
 
 /// One chat or chat wheel message (parsed).
