@@ -47,50 +47,6 @@ const GAPS: &[(&str, &str)] = &[
         "entry[0].event[0].message.attachments[0].title",
     ),
     (
-        "ig-message__chatwoot__share-attachment__1.json",
-        "entry[0].event[0]: attachment share not typed",
-    ),
-    (
-        "ig-message__chatwoot__share-attachment__1.json",
-        "entry[0].event[0]: timestamp not read",
-    ),
-    (
-        "ig-message__chatwoot__story-reply__1.json",
-        "entry[0].event[0]: timestamp not read",
-    ),
-    (
-        "ig-message__chatwoot__story-reply__1.json",
-        "entry[0].event[0].message.reply_to.story",
-    ),
-    (
-        "ig-message__corprio__story-mention-lookaside__1.json",
-        "entry[0].event[0]: attachment story_mention not typed",
-    ),
-    (
-        "ig-message__courier__like-heart__1.json",
-        "entry[0].event[0]: attachment like_heart not typed",
-    ),
-    (
-        "ig-message__courier__story-mention__1.json",
-        "entry[0].event[0]: attachment story_mention not typed",
-    ),
-    (
-        "ig-message__courier__unsent-is-deleted__1.json",
-        "entry[0].event[0].message.is_deleted",
-    ),
-    (
-        "ig-read__chatwoot__messaging-seen-mid__1.json",
-        "entry[0].event[0]: timestamp not read",
-    ),
-    (
-        "ig-read__chatwoot__messaging-seen-mid__1.json",
-        "entry[0].event[0].read.mid",
-    ),
-    (
-        "ig-standby__chatwoot__standby-text__1.json",
-        "entry[0].event[0]: timestamp not read",
-    ),
-    (
         "message__botman__nlp-datetime__1.json",
         "entry[0].event[0].message.nlp",
     ),
@@ -171,7 +127,13 @@ fn modelled_key(event: &Map<String, Value>) -> Option<(&'static str, &'static st
         ("game_play", "game_play"),
         ("message_request", "message_request"),
     ];
-    KEYS.iter().copied().find(|(k, _)| event.contains_key(*k))
+    let found = KEYS.iter().copied().find(|(k, _)| event.contains_key(*k))?;
+    let unsent = event.get("message").and_then(|m| m.get("is_deleted")) == Some(&Value::Bool(true));
+    Some(if found.0 == "message" && unsent {
+        ("message", "message_deleted")
+    } else {
+        found
+    })
 }
 
 /// A number or numeric string as the crate reads timestamps: Unix ms, seconds scaled up.
@@ -256,6 +218,11 @@ fn typed_content(kind: &EventKind) -> Option<Value> {
         EventKind::PolicyEnforcement(v) => serde_json::to_value(v),
         EventKind::GamePlay(v) => serde_json::to_value(v),
         EventKind::MessageRequest(v) => serde_json::to_value(v),
+        // The kind says what `is_deleted` said.
+        EventKind::MessageDeleted(v) => serde_json::to_value(v).map(|mut v| {
+            v["is_deleted"] = Value::Bool(true);
+            v
+        }),
         _ => return None,
     };
     Some(value.unwrap())
@@ -347,7 +314,11 @@ fn check_key_values(raw: &Map<String, Value>, key: &str, event: &Event, out: &mu
             same!(r.emoji.as_deref(), str_at(content, "emoji"), "emoji");
             same!(r.action.as_deref(), str_at(content, "action"), "action");
         }
+        EventKind::MessageDeleted(d) => {
+            same!(d.mid.as_deref(), str_at(content, "mid"), "mid");
+        }
         EventKind::Read(r) => {
+            same!(r.mid.as_deref(), str_at(content, "mid"), "read.mid");
             same!(
                 r.watermark,
                 content.get("watermark").and_then(millis),
@@ -381,7 +352,9 @@ fn attachment_url(attachment: &Attachment) -> Option<&str> {
         | Attachment::Reel(p)
         | Attachment::IgReel(p)
         | Attachment::Post(p)
-        | Attachment::IgPost(p) => p.url.as_deref(),
+        | Attachment::IgPost(p)
+        | Attachment::StoryMention(p)
+        | Attachment::Share(p) => p.url.as_deref(),
         Attachment::Fallback { url, .. } => url.as_deref(),
         _ => None,
     }
@@ -441,7 +414,10 @@ fn check_body(file: &str, raw: &[u8], body: &WebhookBody) -> Vec<String> {
             }
             let mut wrong = Vec::new();
             check_key_values(raw_event, json_key, event, &mut wrong);
-            if raw_event.get("timestamp").is_some_and(|t| !t.is_null()) && event.timestamp.is_none()
+            if raw_event.get("timestamp").is_some_and(iso_text) {
+                wrong.push(format!("timestamp {ISO}"));
+            } else if raw_event.get("timestamp").is_some_and(|t| !t.is_null())
+                && event.timestamp.is_none()
             {
                 wrong.push("timestamp not read".to_owned());
             }

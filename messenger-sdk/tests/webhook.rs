@@ -47,6 +47,7 @@ const FIXTURES: &[(&str, &[u8])] = fixtures![
     "malformed_event",
     "lenient",
     "policy_enforcement_message_request",
+    "instagram",
 ];
 
 fn raw(name: &str) -> &'static [u8] {
@@ -88,7 +89,11 @@ fn fixtures_are_exact_bytes() {
             !raw.ends_with(b"\n"),
             "{name} ends with a newline nobody sent"
         );
-        assert!(raw.starts_with(b"{\"object\":\"page\""), "{name}");
+        assert!(
+            raw.starts_with(b"{\"object\":\"page\"")
+                || raw.starts_with(b"{\"object\":\"instagram\""),
+            "{name}"
+        );
         serde_json::from_slice::<Value>(raw).unwrap_or_else(|e| panic!("{name} is not JSON: {e}"));
     }
     assert!(
@@ -300,7 +305,12 @@ fn every_event_key_and_attachment_type_is_covered() {
     let mut attachments = BTreeSet::new();
     for (name, raw) in FIXTURES {
         let body = webhook::parse(raw).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(body.object, "page", "{name}");
+        let object = if *name == "instagram" {
+            "instagram"
+        } else {
+            "page"
+        };
+        assert_eq!(body.object, object, "{name}");
         for event in body.into_events() {
             keys.insert(event.kind.key().to_owned());
             if let EventKind::Message(m) = &event.kind {
@@ -325,6 +335,7 @@ fn every_event_key_and_attachment_type_is_covered() {
         "policy_enforcement",
         "game_play",
         "message_request",
+        "message_deleted",
         "unknown",
     ] {
         assert!(keys.contains(key), "no fixture has a {key} event");
@@ -343,6 +354,9 @@ fn every_event_key_and_attachment_type_is_covered() {
         "fallback",
         "template",
         "appointment_booking",
+        "story_mention",
+        "share",
+        "like_heart",
         "ig_future_kind",
     ] {
         assert!(
@@ -841,6 +855,72 @@ fn policy_enforcement_with_a_hyphen_and_an_accepted_message_request() {
     assert_eq!(events[1].kind.key(), "message_request");
     assert_eq!(psid(&events[1]), "7000000000000003");
     assert_eq!(events[1].timestamp, Some(1_767_225_615_100));
+}
+
+#[test]
+fn instagram_story_reply_mentions_shares_unsend_and_seen() {
+    let events = events("instagram");
+    assert_eq!(events.len(), 5);
+    let reply = message(&events[0]);
+    assert_eq!(reply.text.as_deref(), Some("gg on that rampage"));
+    let story = reply.reply_to.as_ref().unwrap().story.as_ref().unwrap();
+    assert_eq!(story.id.as_deref(), Some("17990000000000001"));
+    assert_eq!(
+        story.url.as_deref(),
+        Some(
+            "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17990000000000001&signature=AbC1"
+        )
+    );
+
+    let shared = message(&events[1]);
+    let kinds: Vec<&str> = shared.attachments.iter().map(Attachment::kind).collect();
+    assert_eq!(kinds, ["story_mention", "share", "ig_reel", "like_heart"]);
+    let Attachment::StoryMention(mention) = &shared.attachments[0] else {
+        panic!("{:?}", shared.attachments[0])
+    };
+    assert_eq!(
+        mention.url.as_deref(),
+        Some(
+            "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17990000000000002&signature=AbC2"
+        )
+    );
+    let Attachment::Share(share) = &shared.attachments[1] else {
+        panic!("{:?}", shared.attachments[1])
+    };
+    assert_eq!(
+        share.url.as_deref(),
+        Some("https://scontent.cdninstagram.com/v/t51.2885-15/share.jpg")
+    );
+    let Attachment::IgReel(reel) = &shared.attachments[2] else {
+        panic!("{:?}", shared.attachments[2])
+    };
+    assert_eq!(reel.reel_video_id.as_deref(), Some("18000000000000001"));
+    assert_eq!(reel.title.as_deref(), Some("Pudge hook montage"));
+    assert_eq!(shared.attachments[3], Attachment::LikeHeart);
+    assert_eq!(
+        shared.attachments[3].to_value(),
+        json!({"type": "like_heart"})
+    );
+
+    let EventKind::MessageDeleted(unsent) = &events[2].kind else {
+        panic!("an unsend, not an empty message: {:?}", events[2].kind)
+    };
+    assert_eq!(unsent.mid.as_deref(), Some("aWdfZAG1faXRlbToxOkEx"));
+    assert_eq!(events[2].kind.key(), "message_deleted");
+    assert_eq!(
+        events[2].message_id(),
+        None,
+        "not a redelivery of the message"
+    );
+
+    let EventKind::Read(seen) = &events[3].kind else {
+        panic!("{:?}", events[3].kind)
+    };
+    assert_eq!(seen.mid.as_deref(), Some("aWdfZAG1faXRlbToxOkIw"));
+    assert_eq!(seen.watermark, None);
+
+    assert!(events[4].is_echo());
+    assert_eq!(message(&events[4]).text, None);
 }
 
 #[test]

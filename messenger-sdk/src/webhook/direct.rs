@@ -270,7 +270,9 @@ impl<'de> Deserialize<'de> for EventParts {
                             map.next_value::<IgnoredAny>()?;
                             continue;
                         }
-                        EventField::Message => EventKind::Message(map.next_value::<Message>()?),
+                        EventField::Message => {
+                            EventKind::from_message(map.next_value::<Message>()?)
+                        }
                         EventField::Postback => EventKind::Postback(map.next_value::<Postback>()?),
                         EventField::Read => EventKind::Read(map.next_value::<Read>()?),
                         EventField::Delivery => EventKind::Delivery(map.next_value::<Delivery>()?),
@@ -444,6 +446,7 @@ mod tests {
             "webhook__reaction",
             "webhook__postback_referral",
             "webhook__policy_enforcement_message_request",
+            "webhook__instagram",
         ] {
             assert!(fast.iter().any(|n| n == name), "{name} fell back: {fast:?}");
         }

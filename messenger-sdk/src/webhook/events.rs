@@ -208,6 +208,10 @@ impl Event {
 pub enum EventKind {
     /// `message`: text, attachments, quick-reply taps, and echoes (`is_echo`).
     Message(Message),
+    /// `message` with `is_deleted: true` (Instagram): the person unsent a message. Not a
+    /// message, and [`Event::message_id`] leaves it out (its `mid` is the unsent message's, so
+    /// de-duplicating on it would drop the unsend as a redelivery).
+    MessageDeleted(MessageDeleted),
     /// `read`: everything up to `watermark` was read.
     Read(Read),
     /// `delivery`: messages were delivered.
@@ -253,7 +257,8 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    /// The event key this kind comes from (`"message"`, …; `"unknown"` for unknown events).
+    /// The event key this kind comes from (`"message"`, …; `"message_deleted"` for an unsent
+    /// message, `"unknown"` for unknown events).
     ///
     /// ```
     /// use messenger_sdk::webhook;
@@ -266,6 +271,7 @@ impl EventKind {
     pub fn key(&self) -> &str {
         match self {
             Self::Message(_) => "message",
+            Self::MessageDeleted(_) => "message_deleted",
             Self::Read(_) => "read",
             Self::Delivery(_) => "delivery",
             Self::Postback(_) => "postback",
@@ -332,6 +338,39 @@ pub struct Message {
     /// Bot commands the person used (`/command`).
     #[serde(default, with = "lenient::vec")]
     pub commands: Vec<Command>,
+    /// `is_deleted` (Instagram unsend): read into [`EventKind::MessageDeleted`], never a message.
+    #[serde(default, with = "lenient::bool", skip_serializing)]
+    pub(crate) is_deleted: bool,
+}
+
+/// An unsent Instagram message (`message.is_deleted: true`).
+///
+/// ```
+/// use messenger_sdk::webhook::{self, EventKind};
+///
+/// let raw = br#"{"object":"instagram","entry":[{"id":"1","messaging":[{"sender":{"id":"42"},"recipient":{"id":"1"},"timestamp":1,"message":{"mid":"aWdf_1","is_deleted":true}}]}]}"#;
+/// let event = webhook::parse(raw).unwrap().into_events().remove(0);
+/// let EventKind::MessageDeleted(deleted) = &event.kind else { panic!("an unsend") };
+/// assert_eq!(deleted.mid.as_deref(), Some("aWdf_1"));
+/// assert_eq!(event.message_id(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MessageDeleted {
+    /// The message that was unsent.
+    #[serde(default, with = "lenient::opt_string")]
+    pub mid: Option<String>,
+}
+
+impl EventKind {
+    /// A decoded `message`: an unsend when `is_deleted`, else the message.
+    pub(crate) fn from_message(message: Message) -> Self {
+        if message.is_deleted {
+            Self::MessageDeleted(MessageDeleted { mid: message.mid })
+        } else {
+            Self::Message(message)
+        }
+    }
 }
 
 /// The payload of a tapped quick reply.
@@ -368,6 +407,29 @@ pub struct ReplyTo {
     /// Whether the person replied to their own message.
     #[serde(default, with = "lenient::bool")]
     pub is_self_reply: bool,
+    /// The story replied to (Instagram story replies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<StoryRef>,
+}
+
+/// An Instagram story a message replies to.
+///
+/// ```
+/// use messenger_sdk::webhook::ReplyTo;
+///
+/// let value: ReplyTo = serde_json::from_str(r#"{"story":{"id":"1790","url":"https://x.test/s.mp4"}}"#).unwrap();
+/// let story = value.story.unwrap();
+/// assert_eq!((story.id.as_deref(), story.url.as_deref()), (Some("1790"), Some("https://x.test/s.mp4")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct StoryRef {
+    /// The story's id.
+    #[serde(default, with = "lenient::opt_string")]
+    pub id: Option<String>,
+    /// Where the story's media can be fetched (expires with the story).
+    #[serde(default, with = "lenient::opt_string")]
+    pub url: Option<String>,
 }
 
 /// A bot command.
@@ -415,6 +477,13 @@ pub enum Attachment {
     Post(MediaPayload),
     /// `ig_post` (a shared Instagram post).
     IgPost(MediaPayload),
+    /// `story_mention` (Instagram: the person mentioned the account in their story; `url` is
+    /// the story's media, a CDN link that expires).
+    StoryMention(MediaPayload),
+    /// `share` (Instagram: a shared post).
+    Share(MediaPayload),
+    /// `like_heart` (Instagram: the heart sticker, no payload).
+    LikeHeart,
     /// `location` (legacy shape with coordinates).
     Location {
         /// Title, e.g. `Pinned Location`.
@@ -467,6 +536,9 @@ impl Attachment {
             Self::IgReel(_) => "ig_reel",
             Self::Post(_) => "post",
             Self::IgPost(_) => "ig_post",
+            Self::StoryMention(_) => "story_mention",
+            Self::Share(_) => "share",
+            Self::LikeHeart => "like_heart",
             Self::Location { .. } => "location",
             Self::Fallback { .. } => "fallback",
             Self::Template(_) => "template",
@@ -493,6 +565,9 @@ impl Attachment {
             "ig_reel" => Self::IgReel(media()),
             "post" => Self::Post(media()),
             "ig_post" => Self::IgPost(media()),
+            "story_mention" => Self::StoryMention(media()),
+            "share" => Self::Share(media()),
+            "like_heart" if payload.is_null() => Self::LikeHeart,
             "location" => {
                 let coords = payload.get("coordinates");
                 let num = |key: &str| coords.and_then(|c| c.get(key)).and_then(Value::as_f64);
@@ -542,9 +617,12 @@ impl Attachment {
             | Self::Reel(p)
             | Self::IgReel(p)
             | Self::Post(p)
-            | Self::IgPost(p) => {
+            | Self::IgPost(p)
+            | Self::StoryMention(p)
+            | Self::Share(p) => {
                 out.insert("payload".to_owned(), media(p));
             }
+            Self::LikeHeart => {}
             Self::Location { title, lat, long } => {
                 if let Some(title) = title {
                     out.insert("title".to_owned(), Value::String(title.clone()));
@@ -634,9 +712,12 @@ pub struct MediaPayload {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Read {
-    /// Every message sent at or before this time (Unix ms) was read.
+    /// Every message sent at or before this time (Unix ms) was read (Messenger).
     #[serde(default, with = "lenient::opt_i64")]
     pub watermark: Option<i64>,
+    /// The message that was seen (Instagram's `messaging_seen`, which has no watermark).
+    #[serde(default, with = "lenient::opt_string")]
+    pub mid: Option<String>,
 }
 
 /// `delivery`.
@@ -1035,7 +1116,7 @@ fn typed_kind(map: Map<String, Value>) -> EventKind {
     };
     let content = &map[key];
     let parsed = match key {
-        "message" => Message::deserialize(content).map(EventKind::Message),
+        "message" => Message::deserialize(content).map(EventKind::from_message),
         "postback" => Postback::deserialize(content).map(EventKind::Postback),
         "read" => Read::deserialize(content).map(EventKind::Read),
         "delivery" => Delivery::deserialize(content).map(EventKind::Delivery),
