@@ -48,6 +48,7 @@ const FIXTURES: &[(&str, &[u8])] = fixtures![
     "lenient",
     "policy_enforcement_message_request",
     "instagram",
+    "dropped_fields",
 ];
 
 fn raw(name: &str) -> &'static [u8] {
@@ -525,7 +526,8 @@ fn echo_of_a_template() {
     let events = events("echo_template");
     assert!(events[0].is_echo());
     match &message(&events[0]).attachments[..] {
-        [Attachment::Template(payload)] => {
+        [Attachment::Template { title, payload, .. }] => {
+            assert_eq!(title, &None);
             assert_eq!(payload["template_type"], "button");
             assert_eq!(payload["text"], "What next? 🤔");
             assert_eq!(
@@ -921,6 +923,52 @@ fn instagram_story_reply_mentions_shares_unsend_and_seen() {
 
     assert!(events[4].is_echo());
     assert_eq!(message(&events[4]).text, None);
+}
+
+#[test]
+fn nlp_commands_tags_prior_message_origin_domain_and_template_title_are_kept() {
+    let events = events("dropped_fields");
+    let m = message(&events[0]);
+    assert_eq!(m.commands[0].name, "stats");
+    let nlp = m.nlp.as_ref().unwrap();
+    assert_eq!(
+        nlp["entities"]["wit$datetime:datetime"][0]["value"],
+        "2026-01-02T00:00:00.000-08:00"
+    );
+    assert_eq!(nlp["detected_locales"][0]["locale"], "en_XX");
+    assert_eq!(m.tags, Some(json!([{"source": "customer_chat_plugin"}])));
+    let prior = events[0].prior_message.as_ref().unwrap();
+    assert_eq!(prior.source.as_deref(), Some("checkbox_plugin"));
+    assert_eq!(prior.identifier.as_deref(), Some("ur_5c4b3a"));
+    assert_eq!(events[1].prior_message, None);
+
+    let EventKind::Referral(referral) = &events[1].kind else {
+        panic!("{:?}", events[1].kind)
+    };
+    assert_eq!(referral.source.as_deref(), Some("CUSTOMER_CHAT_PLUGIN"));
+    assert_eq!(
+        referral.origin_domain.as_deref(),
+        Some("https://hbdta.example/")
+    );
+
+    let echo = message(&events[2]);
+    let [
+        Attachment::Template {
+            title,
+            url,
+            payload,
+        },
+    ] = &echo.attachments[..]
+    else {
+        panic!("{:?}", echo.attachments)
+    };
+    assert_eq!(title.as_deref(), Some("Match 8000000000 receipt"));
+    assert_eq!(url, &None);
+    assert_eq!(payload["template_type"], "receipt");
+    assert_eq!(
+        echo.attachments[0].to_value()["title"],
+        "Match 8000000000 receipt"
+    );
 }
 
 #[test]

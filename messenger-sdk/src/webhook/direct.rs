@@ -17,7 +17,8 @@ use crate::ids::PageId;
 use crate::webhook::events::{
     AccountLinking, AppRoles, Channel, Delivery, Entry, Event, EventKind, EventRecipient, GamePlay,
     Message, MessageEdit, MessageRequest, Optin, PassThreadControl, PolicyEnforcement, Postback,
-    Reaction, Read, Referral, RequestThreadControl, Sender, TakeThreadControl, WebhookBody,
+    PriorMessage, Reaction, Read, Referral, RequestThreadControl, Sender, TakeThreadControl,
+    WebhookBody,
 };
 use crate::webhook::lenient;
 
@@ -198,6 +199,7 @@ impl<'de> Visitor<'de> for EventsSeed<'_> {
                 recipient: parts.recipient,
                 timestamp: parts.timestamp,
                 kind: parts.kind,
+                prior_message: parts.prior_message,
             });
         }
         Ok(())
@@ -210,6 +212,7 @@ struct EventParts {
     recipient: Option<EventRecipient>,
     timestamp: Option<i64>,
     kind: EventKind,
+    prior_message: Option<PriorMessage>,
 }
 
 #[derive(serde::Deserialize)]
@@ -218,6 +221,7 @@ enum EventField {
     Sender,
     Recipient,
     Timestamp,
+    PriorMessage,
     Message,
     Postback,
     Read,
@@ -252,6 +256,7 @@ impl<'de> Deserialize<'de> for EventParts {
                 let mut recipient: Option<Option<EventRecipient>> = None;
                 let mut timestamp: Option<Timestamp> = None;
                 let mut kind: Option<EventKind> = None;
+                let mut prior_message: Option<Option<PriorMessage>> = None;
                 while let Some(field) = map.next_key::<EventField>()? {
                     let typed = match field {
                         EventField::Sender => {
@@ -264,6 +269,10 @@ impl<'de> Deserialize<'de> for EventParts {
                         }
                         EventField::Timestamp => {
                             set_once(&mut timestamp, "timestamp", map.next_value()?)?;
+                            continue;
+                        }
+                        EventField::PriorMessage => {
+                            set_once(&mut prior_message, "prior_message", map.next_value()?)?;
                             continue;
                         }
                         EventField::Other => {
@@ -310,6 +319,7 @@ impl<'de> Deserialize<'de> for EventParts {
                     sender: sender.flatten(),
                     recipient: recipient.flatten(),
                     timestamp: timestamp.and_then(|t| t.0),
+                    prior_message: prior_message.flatten(),
                     // No known event key: the tolerant path keeps it as `Unknown`.
                     kind: kind.ok_or_else(|| de::Error::missing_field("event kind"))?,
                 })
@@ -447,6 +457,7 @@ mod tests {
             "webhook__postback_referral",
             "webhook__policy_enforcement_message_request",
             "webhook__instagram",
+            "webhook__dropped_fields",
         ] {
             assert!(fast.iter().any(|n| n == name), "{name} fell back: {fast:?}");
         }

@@ -140,6 +140,28 @@ pub struct Event {
     pub timestamp: Option<i64>,
     /// What happened.
     pub kind: EventKind,
+    /// The message before this one, when it came from outside the thread (`prior_message`:
+    /// the checkbox plugin's `user_ref`, say).
+    pub prior_message: Option<PriorMessage>,
+}
+
+/// `prior_message`: where the conversation began before the person wrote in the thread.
+///
+/// ```
+/// use messenger_sdk::webhook::PriorMessage;
+///
+/// let value: PriorMessage = serde_json::from_str(r#"{"source":"checkbox_plugin","identifier":"ur_1"}"#).unwrap();
+/// assert_eq!((value.source.as_deref(), value.identifier.as_deref()), (Some("checkbox_plugin"), Some("ur_1")));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PriorMessage {
+    /// `checkbox_plugin`, …
+    #[serde(default, with = "lenient::opt_string")]
+    pub source: Option<String>,
+    /// The id the source knows the person by (the checkbox plugin's `user_ref`).
+    #[serde(default, with = "lenient::opt_string")]
+    pub identifier: Option<String>,
 }
 
 impl Event {
@@ -205,6 +227,11 @@ impl Event {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "nearly every event is a message; boxing it would cost an allocation per message \
+              and change the `EventKind::Message(m)` pattern callers use"
+)]
 pub enum EventKind {
     /// `message`: text, attachments, quick-reply taps, and echoes (`is_echo`).
     Message(Message),
@@ -338,6 +365,13 @@ pub struct Message {
     /// Bot commands the person used (`/command`).
     #[serde(default, with = "lenient::vec")]
     pub commands: Vec<Command>,
+    /// What Meta's built-in NLP found in the text (`entities`, `detected_locales`, …), as sent:
+    /// its shape depends on the Page's NLP settings and has changed over the years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nlp: Option<Value>,
+    /// `tags` (e.g. `[{"source": "customer_chat_plugin"}]` on chat-plugin messages), as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Value>,
     /// `is_deleted` (Instagram unsend): read into [`EventKind::MessageDeleted`], never a message.
     #[serde(default, with = "lenient::bool", skip_serializing)]
     pub(crate) is_deleted: bool,
@@ -503,7 +537,14 @@ pub enum Attachment {
         payload: Option<Value>,
     },
     /// `template` (in echoes of template messages).
-    Template(Value),
+    Template {
+        /// The template's title, when the echo carries one (receipts, generic templates).
+        title: Option<String>,
+        /// The attachment's `url`, when set.
+        url: Option<String>,
+        /// The template as sent (`template_type`, elements, buttons, …).
+        payload: Value,
+    },
     /// A type this crate does not know, kept whole.
     Other {
         /// The `type` value.
@@ -541,7 +582,7 @@ impl Attachment {
             Self::LikeHeart => "like_heart",
             Self::Location { .. } => "location",
             Self::Fallback { .. } => "fallback",
-            Self::Template(_) => "template",
+            Self::Template { .. } => "template",
             Self::Other { kind, .. } => kind,
         }
     }
@@ -584,7 +625,11 @@ impl Attachment {
                     .or_else(|| text(&payload, "url")),
                 payload: (!payload.is_null()).then_some(payload),
             },
-            "template" => Self::Template(payload),
+            "template" => Self::Template {
+                title: text(&value, "title"),
+                url: text(&value, "url"),
+                payload,
+            },
             _ => Self::Other { kind, raw: value },
         }
     }
@@ -645,7 +690,17 @@ impl Attachment {
                 }
                 out.insert("payload".to_owned(), payload.clone().unwrap_or(Value::Null));
             }
-            Self::Template(payload) => {
+            Self::Template {
+                title,
+                url,
+                payload,
+            } => {
+                if let Some(title) = title {
+                    out.insert("title".to_owned(), Value::String(title.clone()));
+                }
+                if let Some(url) = url {
+                    out.insert("url".to_owned(), Value::String(url.clone()));
+                }
                 out.insert("payload".to_owned(), payload.clone());
             }
             Self::Other { raw, .. } => return raw.clone(),
@@ -793,6 +848,9 @@ pub struct Referral {
     /// The page the chat plugin was on.
     #[serde(default, with = "lenient::opt_string")]
     pub referer_uri: Option<String>,
+    /// The site the chat plugin was on (`CUSTOMER_CHAT_PLUGIN` referrals).
+    #[serde(default, with = "lenient::opt_string")]
+    pub origin_domain: Option<String>,
 }
 
 /// `optin`.
@@ -1086,6 +1144,7 @@ impl Event {
                 sender: None,
                 recipient: None,
                 timestamp: None,
+                prior_message: None,
                 kind: EventKind::Malformed {
                     key: "event".to_owned(),
                     error: "an event must be a JSON object".to_owned(),
@@ -1098,6 +1157,9 @@ impl Event {
             .get("recipient")
             .and_then(|v| EventRecipient::deserialize(v).ok());
         let timestamp = map.get("timestamp").and_then(lenient::timestamp_millis);
+        let prior_message = map
+            .get("prior_message")
+            .and_then(|v| PriorMessage::deserialize(v).ok());
         let kind = typed_kind(map);
         Self {
             page_id: page_id.clone(),
@@ -1106,6 +1168,7 @@ impl Event {
             recipient,
             timestamp,
             kind,
+            prior_message,
         }
     }
 }

@@ -25,8 +25,9 @@ pub(crate) mod signature;
 pub use events::{
     AccountLinking, AppRoles, Attachment, Channel, Command, Delivery, Entry, Event, EventKind,
     EventRecipient, GamePlay, MediaPayload, Message, MessageDeleted, MessageEdit, MessageRequest,
-    Optin, PassThreadControl, PolicyEnforcement, Postback, QuickReplyTap, Reaction, Read, Referral,
-    ReplyTo, RequestThreadControl, Sender, StoryRef, TakeThreadControl, WebhookBody,
+    Optin, PassThreadControl, PolicyEnforcement, Postback, PriorMessage, QuickReplyTap, Reaction,
+    Read, Referral, ReplyTo, RequestThreadControl, Sender, StoryRef, TakeThreadControl,
+    WebhookBody,
 };
 pub use handshake::{HandshakeError, HandshakeQuery, verify_handshake, verify_handshake_secret};
 pub use signature::{
