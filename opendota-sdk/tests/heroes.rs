@@ -94,6 +94,9 @@ fn stats_decodes_the_2018_shape() {
     assert!(axe.pub_pick.is_none(), "no pub_* in 2018");
     assert!(axe.pub_pick_trend.is_empty());
     assert!(axe.turbo_picks.is_none());
+    assert_eq!(axe.null_pick, Some(1_904_311));
+    assert_eq!(axe.null_win, Some(0));
+    assert_eq!(stats[1].null_pick, None);
     assert_eq!(stats[1].localized_name.as_deref(), Some("Crystal Maiden"));
 }
 
@@ -257,6 +260,18 @@ async fn rankings_send_hero_id_as_query() {
     assert!(
         second.personaname.is_none() && second.rank_tier.is_none() && second.last_login.is_none()
     );
+}
+
+#[tokio::test]
+async fn rankings_keep_the_2017_solo_competitive_rank() {
+    let server = serve("/api/rankings", "rankings__legacy_2017").await;
+    let top = common::client(&server).heroes(36).rankings().await.unwrap();
+
+    assert_eq!(top.hero_id, Some(HeroId(36)));
+    let row = &top.rankings[0];
+    assert_eq!(row.account_id, AccountId(40_100_007));
+    assert_eq!(row.solo_competitive_rank, Some(6981));
+    assert_eq!(row.rank_tier, None, "no medals yet in 2017");
 }
 
 #[tokio::test]

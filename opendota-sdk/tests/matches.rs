@@ -101,6 +101,17 @@ async fn get_match_decodes_a_parsed_match() {
     assert_eq!(jugg.won(), Some(true));
     assert_eq!(jugg.rank_tier, Some(RankTier(65)));
     assert_eq!(jugg.computed_mmr, Some(4412.37));
+    assert_eq!(jugg.team_number, Some(0));
+    assert_eq!(jugg.team_slot, Some(0));
+    assert_eq!(jugg.item_neutral, Some(1590));
+    assert_eq!(jugg.item_neutral2, Some(1602));
+    assert_eq!(jugg.kills_log[0].key.as_deref(), Some("npc_dota_hero_lion"));
+    assert_eq!(jugg.kills_log[0].tracked_death, Some(true));
+    assert_eq!(
+        jugg.kills_log[0].tracked_sourcename.as_deref(),
+        Some("npc_dota_hero_bounty_hunter")
+    );
+    assert_eq!(jugg.kills_log[1].tracked_death, None);
     assert_eq!(
         jugg.aghanims_shard,
         Some(true),

@@ -368,6 +368,12 @@ async fn pros_sends_lobby_type() {
     assert_eq!(pro.against_games, Some(2));
     assert_eq!(pro.with_xpm_sum, None);
     assert_eq!(pro.fh_unavailable, None);
+    assert_eq!(
+        pro.last_match_time.as_deref(),
+        Some("2026-02-24T18:31:40.000Z")
+    );
+    assert_eq!(pro.plus, Some(true));
+    assert_eq!(pros[1].plus, None);
     let retired = &pros[1];
     assert_eq!(retired.country_code, None, "empty string reads as None");
     assert!(retired.team_name.is_none() && retired.steamid.is_none());

@@ -33,6 +33,7 @@ async fn pro_players_lists_pros() {
     assert_eq!(pros[0].name.as_deref(), Some("Hawk"));
     assert_eq!(pros[0].team_id, Some(TeamId(7_100_001)));
     assert_eq!(pros[1].steamid, None);
+    assert_eq!(pros[0].plus, Some(true));
 }
 
 #[tokio::test]

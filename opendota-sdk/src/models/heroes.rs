@@ -235,6 +235,12 @@ hero_attributes! {
         /// Bans in professional matches.
         #[serde(default, with = "crate::de::lenient")]
         pub pro_ban: Option<u64>,
+        /// Picks in matches whose bracket is unknown (`null_pick`, sent until about 2022).
+        #[serde(default, with = "crate::de::lenient")]
+        pub null_pick: Option<u64>,
+        /// Wins in matches whose bracket is unknown (`null_win`, sent until about 2022).
+        #[serde(default, with = "crate::de::lenient")]
+        pub null_win: Option<u64>,
         /// Picks in public matches, all brackets.
         #[serde(default, with = "crate::de::lenient")]
         pub pub_pick: Option<u64>,
@@ -650,6 +656,10 @@ pub struct HeroRanking {
     /// Medal and stars.
     #[serde(default, with = "crate::de::lenient")]
     pub rank_tier: Option<RankTier>,
+    /// Solo MMR from the player's profile card, in rows of servers before the 2018 medal
+    /// system replaced it (2017 data).
+    #[serde(default, with = "crate::de::lenient")]
+    pub solo_competitive_rank: Option<u32>,
 }
 
 crate::de::lenient_via_deserialize!(HeroRanking);

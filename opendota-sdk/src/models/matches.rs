@@ -403,10 +403,16 @@ pub struct MatchPlayer {
     /// Slot: 0–4 Radiant, 128–132 Dire. See [`MatchPlayer::is_radiant`].
     #[serde(default, with = "crate::de::lenient")]
     pub player_slot: Option<u8>,
+    /// Team: 0 Radiant, 1 Dire (sent since about 2024, beside `player_slot`).
+    #[serde(default, with = "crate::de::lenient")]
+    pub team_number: Option<u8>,
+    /// Position within the team, 0–4 (sent since about 2024, beside `player_slot`).
+    #[serde(default, with = "crate::de::lenient")]
+    pub team_slot: Option<u8>,
     /// The player's account; `None` for anonymous players.
     #[serde(default, with = "crate::de::lenient")]
     pub account_id: Option<AccountId>,
-    /// The hero (0 if none was picked).
+    /// The hero; `None` if none was picked (the API sends `0`).
     #[serde(default, with = "crate::de::lenient")]
     pub hero_id: Option<HeroId>,
     /// The hero facet, 1-based (absent before 2024).
@@ -517,6 +523,10 @@ pub struct MatchPlayer {
     /// Neutral item.
     #[serde(default, with = "crate::de::lenient")]
     pub item_neutral: Option<u32>,
+    /// Item in the second neutral slot, an item id like `item_neutral` (sent since patch 7.38's
+    /// neutral-item rework, 2025).
+    #[serde(default, with = "crate::de::lenient")]
+    pub item_neutral2: Option<u32>,
     /// Whether the player had Aghanim's Scepter's effect.
     #[serde(default, with = "crate::de::lenient")]
     pub aghanims_scepter: Option<bool>,
@@ -1228,6 +1238,12 @@ pub struct KillEvent {
     /// Hero killed, e.g. `npc_dota_hero_huskar`.
     #[serde(default, with = "crate::de::lenient")]
     pub key: Option<String>,
+    /// Whether the victim died while tracked (Bounty Hunter's Track), in older parsed matches.
+    #[serde(default, with = "crate::de::lenient")]
+    pub tracked_death: Option<bool>,
+    /// Who tracked the victim, e.g. `npc_dota_hero_bounty_hunter` (with `tracked_death`).
+    #[serde(default, with = "crate::de::lenient")]
+    pub tracked_sourcename: Option<String>,
 }
 
 /// One buyback.

@@ -667,6 +667,12 @@ pub struct PlayerPro {
     /// Steam country code.
     #[serde(default, with = "crate::de::lenient")]
     pub loccountrycode: Option<String>,
+    /// The pro's last match (ISO-8601).
+    #[serde(default, with = "crate::de::lenient")]
+    pub last_match_time: Option<String>,
+    /// Whether the pro has a Dota Plus subscription (`null` when unknown).
+    #[serde(default, with = "crate::de::lenient")]
+    pub plus: Option<bool>,
     /// Last match together or against, Unix seconds.
     #[serde(default, with = "crate::de::lenient")]
     pub last_played: Option<i64>,

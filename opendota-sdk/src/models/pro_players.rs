@@ -48,6 +48,9 @@ pub struct ProPlayer {
     /// Last match (ISO-8601); not in the spec, present in real answers.
     #[serde(default, with = "crate::de::lenient")]
     pub last_match_time: Option<String>,
+    /// Whether the player has a Dota Plus subscription (`null` when unknown).
+    #[serde(default, with = "crate::de::lenient")]
+    pub plus: Option<bool>,
     /// Verified pro name, e.g. `Miracle-`.
     #[serde(default, with = "crate::de::lenient")]
     pub name: Option<String>,
