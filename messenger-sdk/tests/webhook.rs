@@ -49,6 +49,7 @@ const FIXTURES: &[(&str, &[u8])] = fixtures![
     "policy_enforcement_message_request",
     "instagram",
     "dropped_fields",
+    "entry_changes",
 ];
 
 fn raw(name: &str) -> &'static [u8] {
@@ -969,6 +970,27 @@ fn nlp_commands_tags_prior_message_origin_domain_and_template_title_are_kept() {
         echo.attachments[0].to_value()["title"],
         "Match 8000000000 receipt"
     );
+}
+
+#[test]
+fn entry_changes_are_surfaced_beside_the_events() {
+    let body = webhook::parse(raw("entry_changes")).unwrap();
+    let test_button = &body.entries[0];
+    assert_eq!(test_button.page_id.as_str(), "0");
+    assert_eq!(test_button.time, Some(1_767_225_618_000));
+    assert!(test_button.events.is_empty());
+    assert_eq!(test_button.changes[0].field, "messages");
+    assert_eq!(
+        test_button.changes[0].value,
+        json!({"page_id": "<PAGE_ID>"})
+    );
+    let feed = &body.entries[1].changes[0];
+    assert_eq!(feed.field, "feed");
+    assert_eq!(feed.value["reaction_type"], "like");
+    assert_eq!(feed.value["from"]["id"], "7000000000000005");
+    let events = body.into_events();
+    assert_eq!(events.len(), 1, "changes are not messaging events");
+    assert_eq!(events[0].message_id(), Some("m_CHG0001"));
 }
 
 #[test]

@@ -15,10 +15,10 @@ use serde::de::{
 
 use crate::ids::PageId;
 use crate::webhook::events::{
-    AccountLinking, AppRoles, Channel, Delivery, Entry, Event, EventKind, EventRecipient, GamePlay,
-    Message, MessageEdit, MessageRequest, Optin, PassThreadControl, PolicyEnforcement, Postback,
-    PriorMessage, Reaction, Read, Referral, RequestThreadControl, Sender, TakeThreadControl,
-    WebhookBody,
+    AccountLinking, AppRoles, Channel, Delivery, Entry, EntryChange, Event, EventKind,
+    EventRecipient, GamePlay, Message, MessageEdit, MessageRequest, Optin, PassThreadControl,
+    PolicyEnforcement, Postback, PriorMessage, Reaction, Read, Referral, RequestThreadControl,
+    Sender, TakeThreadControl, WebhookBody,
 };
 use crate::webhook::lenient;
 
@@ -99,6 +99,7 @@ enum EntryField {
     Time,
     Messaging,
     Standby,
+    Changes,
     #[serde(other)]
     Other,
 }
@@ -114,6 +115,7 @@ impl<'de> Deserialize<'de> for DirectEntry {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DirectEntry, A::Error> {
                 let mut id: Option<Id> = None;
                 let mut time: Option<Timestamp> = None;
+                let mut changes: Option<Option<Vec<EntryChange>>> = None;
                 // Events go straight into one list (messaging first, then standby, as the
                 // tolerant path orders them); the page id is set once the whole entry is read.
                 let mut events: Vec<Event> = Vec::new();
@@ -123,6 +125,9 @@ impl<'de> Deserialize<'de> for DirectEntry {
                     match field {
                         EntryField::Id => set_once(&mut id, "id", map.next_value()?)?,
                         EntryField::Time => set_once(&mut time, "time", map.next_value()?)?,
+                        EntryField::Changes => {
+                            set_once(&mut changes, "changes", map.next_value()?)?;
+                        }
                         EntryField::Messaging | EntryField::Standby => {
                             let (slot, name, channel) = if matches!(field, EntryField::Messaging) {
                                 (&mut messaging_at, "messaging", Channel::Messaging)
@@ -155,6 +160,7 @@ impl<'de> Deserialize<'de> for DirectEntry {
                     page_id,
                     time: time.and_then(|t| t.0),
                     events,
+                    changes: changes.flatten().unwrap_or_default(),
                 }))
             }
         }
@@ -458,6 +464,7 @@ mod tests {
             "webhook__policy_enforcement_message_request",
             "webhook__instagram",
             "webhook__dropped_fields",
+            "webhook__entry_changes",
         ] {
             assert!(fast.iter().any(|n| n == name), "{name} fell back: {fast:?}");
         }

@@ -46,6 +46,33 @@ pub struct Entry {
     pub time: Option<i64>,
     /// The events, `messaging` first then `standby`, each in body order.
     pub events: Vec<Event>,
+    /// `changes`: Graph-style change notifications (the dashboard's "Test" button, Page feed
+    /// fields), in body order. They are not messaging events, so
+    /// [`WebhookBody::into_events`](crate::webhook::WebhookBody::into_events) leaves them out.
+    pub changes: Vec<EntryChange>,
+}
+
+/// One item of an entry's `changes`: which subscribed field changed, and its value as sent.
+///
+/// ```
+/// use messenger_sdk::webhook;
+///
+/// let raw = br#"{"object":"page","entry":[{"id":"1","time":1767225600,"changes":[{"field":"feed","value":{"item":"like","verb":"add"}}]}]}"#;
+/// let body = webhook::parse(raw).unwrap();
+/// let change = &body.entries[0].changes[0];
+/// assert_eq!(change.field, "feed");
+/// assert_eq!(change.value["verb"], "add");
+/// assert!(body.into_events().is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EntryChange {
+    /// The webhook field (`feed`, `messages` for the dashboard's test, …).
+    #[serde(default, with = "lenient::string")]
+    pub field: String,
+    /// The change itself, as sent (its shape depends on the field).
+    #[serde(default)]
+    pub value: Value,
 }
 
 /// Where an event came from in the entry.

@@ -23,17 +23,18 @@ pub(crate) mod lenient;
 pub(crate) mod signature;
 
 pub use events::{
-    AccountLinking, AppRoles, Attachment, Channel, Command, Delivery, Entry, Event, EventKind,
-    EventRecipient, GamePlay, MediaPayload, Message, MessageDeleted, MessageEdit, MessageRequest,
-    Optin, PassThreadControl, PolicyEnforcement, Postback, PriorMessage, QuickReplyTap, Reaction,
-    Read, Referral, ReplyTo, RequestThreadControl, Sender, StoryRef, TakeThreadControl,
-    WebhookBody,
+    AccountLinking, AppRoles, Attachment, Channel, Command, Delivery, Entry, EntryChange, Event,
+    EventKind, EventRecipient, GamePlay, MediaPayload, Message, MessageDeleted, MessageEdit,
+    MessageRequest, Optin, PassThreadControl, PolicyEnforcement, Postback, PriorMessage,
+    QuickReplyTap, Reaction, Read, Referral, ReplyTo, RequestThreadControl, Sender, StoryRef,
+    TakeThreadControl, WebhookBody,
 };
 pub use handshake::{HandshakeError, HandshakeQuery, verify_handshake, verify_handshake_secret};
 pub use signature::{
     SIGNATURE_256_HEADER, SIGNATURE_SHA1_HEADER, SignatureError, SignatureVerifier,
 };
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::ids::PageId;
@@ -128,10 +129,18 @@ fn parse_entry(entry: Value) -> Option<Entry> {
             );
         }
     }
+    let changes = match entry.remove("changes") {
+        Some(Value::Array(items)) => items
+            .into_iter()
+            .filter_map(|item| EntryChange::deserialize(item).ok())
+            .collect(),
+        _ => Vec::new(),
+    };
     Some(Entry {
         page_id,
         time,
         events,
+        changes,
     })
 }
 
