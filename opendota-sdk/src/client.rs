@@ -6,6 +6,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
+use governor::Quota;
 use reqwest::Method;
 use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
@@ -68,6 +69,8 @@ struct Inner {
     api_key: Option<SecretString>,
     timeout: Duration,
     limiter: Option<Limiter>,
+    /// Whether to wait out a minute the API reported as spent (no per-minute number known).
+    learn_minute: bool,
     retry: RetryConfig,
     status: StatusCell,
 }
@@ -304,6 +307,15 @@ impl Client {
         if let Some(limiter) = &self.inner.limiter {
             limiter.acquire(call.cost).await;
         }
+        if self.inner.learn_minute {
+            if let Some(pause) = self.inner.status.minute_pause(std::time::SystemTime::now()) {
+                tracing::debug!(
+                    ?pause,
+                    "OpenDota reported this minute spent; waiting for the next"
+                );
+                tokio::time::sleep(pause).await;
+            }
+        }
         let mut url = call.url.clone();
         if !call.query.is_empty() {
             url.set_query(Some(&call.query));
@@ -467,8 +479,10 @@ impl ClientBuilder {
         self
     }
 
-    /// The API key, sent as `Authorization: Bearer <key>` (never in the URL). Raises the default
-    /// limit to 1200 calls a minute. An empty key is ignored.
+    /// The API key, sent as `Authorization: Bearer <key>` (never in the URL). Lifts the free
+    /// tier's 60 a minute; the keyed limit depends on the plan, so set it with
+    /// [`per_minute`](Self::per_minute) or let the client follow the API's headers. An empty key
+    /// is ignored.
     ///
     /// ```
     /// use opendota_sdk::Client;
@@ -537,8 +551,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Calls allowed per minute before callers wait (default 60 without a key, 1200 with).
-    /// `0` turns proactive limiting off.
+    /// Calls allowed per minute before callers wait. Default: 60 without a key; with a key, no
+    /// number is assumed (it depends on your plan) and the client follows the API's
+    /// `X-Rate-Limit-Remaining-Minute` instead; set your plan's figure here. `0` turns proactive
+    /// limiting off.
     ///
     /// ```
     /// use opendota_sdk::Client;
@@ -635,29 +651,26 @@ impl ClientBuilder {
                 .build()?,
         };
         let has_key = self.api_key.is_some();
-        let rate_limit = match (self.rate_limit, self.per_minute, self.per_day) {
-            (RateLimit::Disabled, _, _) => RateLimit::Disabled,
-            (setting, None, None) => setting,
-            (_, per_minute, per_day) => RateLimit::Custom {
-                per_minute: per_minute
-                    .or_else(|| {
-                        NonZeroU32::new(if has_key {
-                            crate::rate_limit::KEYED_PER_MINUTE
-                        } else {
-                            crate::rate_limit::FREE_PER_MINUTE
-                        })
-                    })
-                    .unwrap_or(NonZeroU32::MIN),
-                per_day,
-            },
+        let (minute, day) = match (self.rate_limit, self.per_minute, self.per_day) {
+            (RateLimit::Disabled, _, _) => (None, None),
+            (setting, None, None) => setting.quotas(has_key),
+            (_, per_minute, per_day) => (
+                per_minute
+                    .map(Quota::per_minute)
+                    .or_else(|| RateLimit::Default.quotas(has_key).0),
+                per_day.map(crate::rate_limit::daily_quota),
+            ),
         };
+        // With a key and no per-minute number given, follow the API's own count.
+        let learn_minute = minute.is_none() && !matches!(self.rate_limit, RateLimit::Disabled);
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 base_url,
                 api_key: self.api_key,
                 timeout: self.timeout,
-                limiter: Limiter::new(rate_limit, has_key),
+                limiter: Limiter::new(minute, day),
+                learn_minute,
                 retry: self.retry,
                 status: StatusCell::default(),
             }),

@@ -40,6 +40,14 @@ pub enum Error {
         /// The API's message, e.g. `minute rate limit exceeded`.
         message: String,
     },
+    /// 400 because of the API key: cancelled or disabled (`API key invalid. Please check the API
+    /// dashboard …`) or not UUID-shaped (`Invalid API key format`). Never retried: fix or remove
+    /// the key.
+    #[error("OpenDota rejected the API key: {message}")]
+    ApiKeyRejected {
+        /// The API's message.
+        message: String,
+    },
     /// Any other non-success status. `message` is the API's `error` text when the body was
     /// OpenDota's JSON; `body` keeps the start of the raw body (an HTML 502 page, say).
     #[error("OpenDota answered {status}: {}", message.as_deref().unwrap_or("(no message)"))]
@@ -90,7 +98,10 @@ impl Error {
             Self::RateLimited { daily, .. } => !daily,
             Self::Api { status, .. } => status.is_server_error(),
             Self::Transport(e) => e.is_timeout() || e.is_connect() || e.is_request(),
-            Self::NotFound { .. } | Self::Decode { .. } | Self::InvalidInput(_) => false,
+            Self::NotFound { .. }
+            | Self::ApiKeyRejected { .. }
+            | Self::Decode { .. }
+            | Self::InvalidInput(_) => false,
         }
     }
 
@@ -120,6 +131,7 @@ impl Error {
         match self {
             Self::NotFound { .. } => Some(StatusCode::NOT_FOUND),
             Self::RateLimited { .. } => Some(StatusCode::TOO_MANY_REQUESTS),
+            Self::ApiKeyRejected { .. } => Some(StatusCode::BAD_REQUEST),
             Self::Api { status, .. } => Some(*status),
             Self::Transport(e) => e.status(),
             Self::Decode { .. } | Self::InvalidInput(_) => None,
@@ -149,6 +161,15 @@ impl Error {
                 Self::RateLimited {
                     daily: lower.contains("daily") || lower.contains("monthly"),
                     message,
+                }
+            }
+            StatusCode::BAD_REQUEST
+                if message
+                    .as_deref()
+                    .is_some_and(|m| m.to_ascii_lowercase().contains("api key")) =>
+            {
+                Self::ApiKeyRejected {
+                    message: message.unwrap_or_default(),
                 }
             }
             _ => Self::Api {

@@ -5,7 +5,7 @@
 
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use governor::clock::Clock;
 use governor::middleware::NoOpMiddleware;
@@ -18,7 +18,10 @@ use governor::{Jitter, Quota, RateLimiter};
 /// assert_eq!(opendota_sdk::FREE_PER_MINUTE, 60);
 /// ```
 pub const FREE_PER_MINUTE: u32 = 60;
-/// OpenDota's per-minute limit with an API key in production.
+/// The per-minute limit with an API key that OpenDota's maintainer quoted for production (2024).
+/// It depends on the plan and the server does not promise it (its code default is 300), so the
+/// client does not assume it: pass your plan's figure to
+/// [`ClientBuilder::per_minute`](crate::ClientBuilder::per_minute).
 ///
 /// ```
 /// assert_eq!(opendota_sdk::KEYED_PER_MINUTE, 1200);
@@ -41,7 +44,10 @@ pub const KEYED_PER_MINUTE: u32 = 1200;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RateLimit {
-    /// 60 a minute without a key, 1200 a minute with one, no daily budget.
+    /// 60 a minute without a key. With a key no per-minute number is assumed (it depends on the
+    /// plan): the client learns from the API's `X-Rate-Limit-Remaining-Minute` header instead,
+    /// and when the last answer said nothing is left this minute, the next call waits for the
+    /// next minute (OpenDota's windows are whole UTC minutes). No daily budget.
     Default,
     /// A per-minute allowance and, optionally, a daily budget.
     Custom {
@@ -59,14 +65,11 @@ impl RateLimit {
     pub(crate) fn quotas(self, has_key: bool) -> (Option<Quota>, Option<Quota>) {
         match self {
             Self::Disabled => (None, None),
-            Self::Default => {
-                let n = if has_key {
-                    KEYED_PER_MINUTE
-                } else {
-                    FREE_PER_MINUTE
-                };
-                (NonZeroU32::new(n).map(Quota::per_minute), None)
-            }
+            Self::Default if has_key => (None, None),
+            Self::Default => (
+                NonZeroU32::new(FREE_PER_MINUTE).map(Quota::per_minute),
+                None,
+            ),
             Self::Custom {
                 per_minute,
                 per_day,
@@ -79,10 +82,17 @@ impl RateLimit {
 }
 
 /// A budget of `n` calls a day, refilled evenly, that may all be spent at once.
-fn daily_quota(n: NonZeroU32) -> Quota {
+pub(crate) fn daily_quota(n: NonZeroU32) -> Quota {
     let period = Duration::from_secs(86_400) / n.get();
     Quota::with_period(period.max(Duration::from_nanos(1)))
         .map_or_else(|| Quota::per_second(n), |q| q.allow_burst(n))
+}
+
+fn unix_millis(t: SystemTime) -> i64 {
+    t.duration_since(UNIX_EPOCH)
+        .ok()
+        .and_then(|d| i64::try_from(d.as_millis()).ok())
+        .unwrap_or(0)
 }
 
 type Direct<C> = RateLimiter<NotKeyed, InMemoryState, C, NoOpMiddleware<<C as Clock>::Instant>>;
@@ -94,8 +104,7 @@ pub(crate) struct Limiter {
 }
 
 impl Limiter {
-    pub(crate) fn new(setting: RateLimit, has_key: bool) -> Option<Self> {
-        let (minute, day) = setting.quotas(has_key);
+    pub(crate) fn new(minute: Option<Quota>, day: Option<Quota>) -> Option<Self> {
         if minute.is_none() && day.is_none() {
             return None;
         }
@@ -131,11 +140,12 @@ pub struct RateLimitStatus {
     pub remaining_day: Option<i64>,
 }
 
-/// Lock-free storage of the last [`RateLimitStatus`].
+/// Lock-free storage of the last [`RateLimitStatus`], and of the UTC minute it was reported in.
 #[derive(Debug)]
 pub(crate) struct StatusCell {
     minute: AtomicI64,
     day: AtomicI64,
+    reported_in: AtomicI64,
 }
 
 const UNKNOWN: i64 = i64::MIN;
@@ -145,12 +155,17 @@ impl Default for StatusCell {
         Self {
             minute: AtomicI64::new(UNKNOWN),
             day: AtomicI64::new(UNKNOWN),
+            reported_in: AtomicI64::new(UNKNOWN),
         }
     }
 }
 
 impl StatusCell {
     pub(crate) fn record(&self, headers: &reqwest::header::HeaderMap) {
+        self.record_at(headers, SystemTime::now());
+    }
+
+    pub(crate) fn record_at(&self, headers: &reqwest::header::HeaderMap, now: SystemTime) {
         let read = |name: &str| {
             headers
                 .get(name)
@@ -159,10 +174,27 @@ impl StatusCell {
         };
         if let Some(v) = read("x-rate-limit-remaining-minute") {
             self.minute.store(v, Ordering::Relaxed);
+            self.reported_in
+                .store(unix_millis(now) / 60_000, Ordering::Relaxed);
         }
         if let Some(v) = read("x-rate-limit-remaining-day") {
             self.day.store(v, Ordering::Relaxed);
         }
+    }
+
+    /// How long to wait before the next call when the API said, during the current UTC minute,
+    /// that nothing is left of it: until the minute ends. `None` otherwise.
+    pub(crate) fn minute_pause(&self, now: SystemTime) -> Option<Duration> {
+        let remaining = self.minute.load(Ordering::Relaxed);
+        let now_ms = unix_millis(now);
+        if remaining == UNKNOWN
+            || remaining > 0
+            || self.reported_in.load(Ordering::Relaxed) != now_ms / 60_000
+        {
+            return None;
+        }
+        let left = 60_000 - now_ms.rem_euclid(60_000);
+        u64::try_from(left).ok().map(Duration::from_millis)
     }
 
     pub(crate) fn get(&self) -> RateLimitStatus {
@@ -208,16 +240,48 @@ mod tests {
     }
 
     #[test]
-    fn keyed_default_is_1200_a_minute() {
-        let (minute, _) = RateLimit::Default.quotas(true);
-        let clock = FakeRelativeClock::default();
-        let l = limiter(minute.expect("minute quota"), &clock);
-        for _ in 0..1200 {
-            assert!(l.check().is_ok());
-        }
-        assert!(l.check().is_err());
-        clock.advance(Duration::from_millis(50));
-        assert!(l.check().is_ok());
+    fn keyed_default_assumes_no_per_minute_number() {
+        assert_eq!(RateLimit::Default.quotas(true), (None, None));
+    }
+
+    #[test]
+    fn an_exhausted_minute_pauses_until_the_next_utc_minute() {
+        use reqwest::header::{HeaderMap, HeaderValue};
+
+        // 2026-01-01T00:00:45.250Z, and the same minute's headers.
+        let at = UNIX_EPOCH + Duration::from_millis(1_767_225_645_250);
+        let cell = StatusCell::default();
+        assert_eq!(cell.minute_pause(at), None, "nothing reported yet");
+
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-rate-limit-remaining-minute",
+            HeaderValue::from_static("3"),
+        );
+        headers.insert(
+            "x-rate-limit-remaining-day",
+            HeaderValue::from_static("2890"),
+        );
+        cell.record_at(&headers, at);
+        assert_eq!(cell.minute_pause(at), None, "calls left");
+        assert_eq!(cell.get().remaining_day, Some(2890));
+
+        headers.insert(
+            "x-rate-limit-remaining-minute",
+            HeaderValue::from_static("0"),
+        );
+        cell.record_at(&headers, at);
+        assert_eq!(cell.minute_pause(at), Some(Duration::from_millis(14_750)));
+        headers.insert(
+            "x-rate-limit-remaining-minute",
+            HeaderValue::from_static("-2"),
+        );
+        cell.record_at(&headers, at);
+        assert_eq!(cell.get().remaining_minute, Some(-2));
+        let later = at + Duration::from_secs(10);
+        assert_eq!(cell.minute_pause(later), Some(Duration::from_millis(4_750)));
+        let next_minute = at + Duration::from_secs(15);
+        assert_eq!(cell.minute_pause(next_minute), None, "a new window");
     }
 
     #[test]
@@ -252,8 +316,10 @@ mod tests {
 
     #[test]
     fn disabled_means_no_limiter() {
-        assert!(Limiter::new(RateLimit::Disabled, false).is_none());
-        assert!(Limiter::new(RateLimit::Default, false).is_some());
+        let (minute, day) = RateLimit::Disabled.quotas(false);
+        assert!(Limiter::new(minute, day).is_none());
+        let (minute, day) = RateLimit::Default.quotas(false);
+        assert!(Limiter::new(minute, day).is_some());
     }
 
     #[test]

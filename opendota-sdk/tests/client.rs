@@ -97,7 +97,7 @@ async fn other_4xx_keeps_status_message_and_body_and_is_not_retried() {
     let server = MockServer::start().await;
     search_mock()
         .respond_with(
-            ResponseTemplate::new(400).set_body_string(r#"{"error":"Invalid API key format"}"#),
+            ResponseTemplate::new(400).set_body_string(r#"{"error":"q is not a string"}"#),
         )
         .expect(1)
         .mount(&server)
@@ -111,12 +111,41 @@ async fn other_4xx_keeps_status_message_and_body_and_is_not_retried() {
             body,
         } => {
             assert_eq!(status.as_u16(), 400);
-            assert_eq!(message.as_deref(), Some("Invalid API key format"));
-            assert!(body.contains("Invalid API key format"));
+            assert_eq!(message.as_deref(), Some("q is not a string"));
+            assert!(body.contains("q is not a string"));
         }
         other => panic!("unexpected {other:?}"),
     }
     assert_eq!(err.status().map(|s| s.as_u16()), Some(400));
+}
+
+#[tokio::test]
+async fn a_disabled_or_malformed_key_is_a_typed_error_and_not_retried() {
+    let disabled = "API key invalid. Please check the API dashboard or email support@opendota.com.";
+    for message in [disabled, "Invalid API key format"] {
+        let server = MockServer::start().await;
+        search_mock()
+            .respond_with(
+                ResponseTemplate::new(400)
+                    .insert_header("content-type", "application/json; charset=utf-8")
+                    .set_body_json(serde_json::json!({ "error": message })),
+            )
+            .expect(1)
+            .mount(&server)
+            .await;
+        common::mount_catch_all(&server).await;
+        let err = common::client(&server).search("dendi").await.unwrap_err();
+        match &err {
+            Error::ApiKeyRejected { message: got } => assert_eq!(got, message),
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(!err.is_retryable());
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(400));
+        assert_eq!(
+            err.to_string(),
+            format!("OpenDota rejected the API key: {message}")
+        );
+    }
 }
 
 #[tokio::test]

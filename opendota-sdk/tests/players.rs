@@ -1000,3 +1000,36 @@ fn handle_keeps_its_account() {
         "limit=5&win=1"
     );
 }
+
+#[tokio::test]
+async fn a_private_profile_answers_empty_lists_and_says_so() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/players/123456789"))
+        .respond_with(common::json_fixture("bot_players_get__private"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/players/123456789/recentMatches"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "application/json; charset=utf-8")
+                .set_body_string("[]"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    common::mount_catch_all(&server).await;
+    let client = common::client(&server);
+
+    let recent = client.players(123_456_789).recent_matches().await.unwrap();
+    assert!(recent.is_empty(), "private looks like no games here");
+    let player = client.players(123_456_789).get().await.unwrap();
+    assert!(player.match_data_hidden(), "…and `get` tells them apart");
+    assert_eq!(player.display_name(), Some("hidden hero"));
+
+    let public: opendota_sdk::models::players::Player =
+        serde_json::from_str(&common::fixture("bot_players_get__sumail")).unwrap();
+    assert!(!public.match_data_hidden());
+}

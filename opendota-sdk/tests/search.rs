@@ -32,6 +32,7 @@ async fn search_sends_q_and_decodes_both_score_keys() {
     assert_eq!(legacy.len(), 3);
     assert_eq!(legacy[0].account_id, AccountId(22_088_787));
     assert_eq!(legacy[0].similarity, Some(62.655_502));
+    assert_eq!(legacy[0].sml, None, "before 2025-11: `similarity` only");
     assert!(
         legacy[2].last_match_time.is_none(),
         "absent last_match_time is None"
@@ -40,14 +41,36 @@ async fn search_sends_q_and_decodes_both_score_keys() {
     let current = client.search("86745912").await.unwrap();
     assert_eq!(current[0].account_id, AccountId(86_745_912));
     assert!(
-        current[0].similarity.is_none(),
+        current[0].similarity.is_none() && current[0].sml.is_none(),
         "the exact-id row has no score"
     );
-    assert_eq!(current[1].similarity, Some(0.45));
+    assert_eq!(current[1].sml, Some(0.45));
+    assert_eq!(current[1].similarity, None, "since 2025-11: `sml` only");
     assert!(
         current[1].last_match_time.is_none(),
         "null last_match_time is None"
     );
+}
+
+#[tokio::test]
+async fn a_steam_id64_is_sent_as_is_and_finds_the_account() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(query_param("q", "76561198047011640"))
+        .respond_with(common::json_fixture("search__sml_with_exact_id"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    common::mount_catch_all(&server).await;
+
+    let rows = common::client(&server)
+        .search("76561198047011640")
+        .await
+        .unwrap();
+    assert_eq!(rows[0].account_id, AccountId(86_745_912));
+    assert_eq!(rows[0].account_id.steam_id64(), 76_561_198_047_011_640);
+    assert_eq!(rows[0].personaname.as_deref(), Some("Arteezy"));
 }
 
 #[tokio::test]

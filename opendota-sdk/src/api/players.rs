@@ -18,7 +18,9 @@ impl Client {
     /// The endpoints of one player account.
     ///
     /// Only [`PlayerHandler::get`] tells an unknown account apart: every other endpoint answers an
-    /// unknown or private account with empty data (zero wins, no matches).
+    /// unknown or private account with empty data (zero wins, no matches). An empty list is
+    /// therefore "no matches" *or* "private": [`Player::match_data_hidden`](crate::models::players::Player::match_data_hidden) on the answer of
+    /// `get` says which.
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {

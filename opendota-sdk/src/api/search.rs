@@ -13,7 +13,9 @@ struct SearchQuery<'a> {
 
 impl Client {
     /// Players whose Steam name resembles `query`, best match first (at most 50; names of fewer
-    /// than 3 characters only find an exact account id).
+    /// than 3 characters only find an exact account id). A number — a 32-bit account id or a
+    /// SteamID64 (`76561198047011640`), which the server converts — first yields the exact
+    /// account's row, without a score. See [`SearchResult`] for the two score fields.
     ///
     /// ```no_run
     /// # async fn demo(client: opendota_sdk::Client) -> opendota_sdk::Result<()> {

@@ -105,6 +105,27 @@ impl Player {
         profile.personaname.as_deref().or(profile.name.as_deref())
     }
 
+    /// Whether the player hides their match data ("Expose Public Match Data" off in Dota 2;
+    /// `profile.fh_unavailable`). OpenDota then answers every other player endpoint (`wl`,
+    /// `recentMatches`, `matches`, `heroes`, `ratings`, `rankings`, …) with zeros and empty
+    /// lists, exactly as for an account with no games: check this to tell the two apart.
+    ///
+    /// ```
+    /// use opendota_sdk::models::players::Player;
+    ///
+    /// let private: Player = serde_json::from_str(
+    ///     r#"{"profile": {"account_id": 7, "personaname": "shy", "fh_unavailable": true}}"#,
+    /// )?;
+    /// assert!(private.match_data_hidden());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn match_data_hidden(&self) -> bool {
+        self.profile
+            .as_ref()
+            .is_some_and(|p| p.fh_unavailable == Some(true))
+    }
+
     /// The account, from the profile.
     ///
     /// ```

@@ -6,8 +6,10 @@ use crate::ids::AccountId;
 
 /// One player found by [`Client::search`](crate::Client::search).
 ///
-/// The first row is an exact account-id match when the query was a number (it has only
-/// `account_id`, `personaname` and `avatarfull`); the others are name matches, best first.
+/// The first row is an exact account-id match when the query was a number, a 32-bit account id
+/// or a SteamID64 (it has only `account_id`, `personaname` and `avatarfull`, no score); the others
+/// are name matches, best first. Which score a name match carries depends on the server's age:
+/// [`sml`](Self::sml) since 2025-11, [`similarity`](Self::similarity) before; both are optional.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SearchResult {
@@ -22,7 +24,12 @@ pub struct SearchResult {
     /// When the player last played, ISO-8601 (absent when unknown).
     #[serde(default, with = "crate::de::lenient")]
     pub last_match_time: Option<String>,
-    /// How close the name is: 0–1 since 2025-11 (`sml`), about 30–60 before (`similarity`).
-    #[serde(default, alias = "sml", with = "crate::de::lenient")]
+    /// Trigram similarity of the name to the query, 0–1 (PostgreSQL `pg_trgm`), sent since
+    /// 2025-11. `None` on the exact account-id row and from older servers.
+    #[serde(default, with = "crate::de::lenient")]
+    pub sml: Option<f64>,
+    /// The search engine's relevance score (Elasticsearch, roughly 30–60, not bounded), sent
+    /// until 2025-11. `None` on the exact account-id row and from current servers.
+    #[serde(default, with = "crate::de::lenient")]
     pub similarity: Option<f64>,
 }
