@@ -349,6 +349,9 @@ impl Client {
 }
 
 /// Decodes a success body, reporting the JSON path of a mismatch. An empty body reads as `null`.
+///
+/// A good body costs the plain typed decode: the path is only tracked when that decode fails, by
+/// decoding the same bytes again through `serde_path_to_error` to name it.
 pub(crate) fn decode<T>(bytes: &[u8]) -> Result<T>
 where
     T: DeserializeOwned,
@@ -358,14 +361,28 @@ where
     } else {
         bytes
     };
+    match serde_json::from_slice(body) {
+        Ok(value) => Ok(value),
+        Err(plain) => Err(decode_error::<T>(body, bytes, plain)),
+    }
+}
+
+/// The error of a failed decode, with the JSON path found by decoding again with tracking.
+#[cold]
+fn decode_error<T>(body: &[u8], raw: &[u8], plain: serde_json::Error) -> Error
+where
+    T: DeserializeOwned,
+{
     let mut de = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::decode(e, bytes))?;
-    de.end().map_err(|e| Error::Decode {
-        source: e,
-        path: ".".to_owned(),
-        body: crate::error::excerpt(bytes),
-    })?;
-    Ok(value)
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => Error::decode(e, raw),
+        // Only trailing input can fail the plain decode yet pass the tracked one.
+        Ok(_) => Error::Decode {
+            source: plain,
+            path: ".".to_owned(),
+            body: crate::error::excerpt(raw),
+        },
+    }
 }
 
 /// One HTTP call, before it is sent.
@@ -746,5 +763,9 @@ mod tests {
                 .expect("empty is null")
                 .is_none()
         );
+        match decode::<Vec<Row>>(br#"[{"n":1}] x"#).unwrap_err() {
+            Error::Decode { path, .. } => assert_eq!(path, "."),
+            other => panic!("unexpected {other:?}"),
+        }
     }
 }
