@@ -289,6 +289,17 @@ pub enum MessagingType {
 
 /// Message tags for sending outside the 24-hour window. Tags cannot carry promotional content.
 ///
+/// Meta retires tags from time to time; a retired tag makes the send fail with a Graph error
+/// (code 100, "Invalid parameter"). Retired tags stay here, `#[deprecated]` with the date, so
+/// old code still compiles and says why it fails:
+///
+/// | tag | status |
+/// |---|---|
+/// | `HUMAN_AGENT` | current: a person's reply up to 7 days after the user's message |
+/// | `CONFIRMED_EVENT_UPDATE`, `POST_PURCHASE_UPDATE`, `CUSTOMER_FEEDBACK` | listed in Meta's Send API reference (2026) |
+/// | `ACCOUNT_UPDATE` | **retired 2026-02-10** (deprecated) |
+/// | `SHIPPING_UPDATE`, `RESERVATION_UPDATE`, `ISSUE_RESOLUTION`, `PAYMENT_UPDATE`, … | retired 2020-03-04; not typed (use [`MessageTag::Other`] if you must) |
+///
 /// ```
 /// use messenger_sdk::send::MessageTag;
 ///
@@ -305,6 +316,11 @@ pub enum MessageTag {
     /// `POST_PURCHASE_UPDATE`: an update about a purchase.
     PostPurchaseUpdate,
     /// `ACCOUNT_UPDATE`: a non-recurring change to the person's account or application.
+    /// Retired by Meta on 2026-02-10: sends with it are refused.
+    #[deprecated(
+        note = "Meta retired ACCOUNT_UPDATE on 2026-02-10 and refuses sends that use it; answer \
+                within 24 hours with RESPONSE, or use HUMAN_AGENT for a person's reply"
+    )]
     AccountUpdate,
     /// `HUMAN_AGENT`: a human agent's reply, up to 7 days after the person's message (needs the
     /// Human Agent permission).
