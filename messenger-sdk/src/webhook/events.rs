@@ -709,12 +709,8 @@ impl Attachment {
                 url,
                 payload,
             } => {
-                if let Some(title) = title {
-                    out.insert("title".to_owned(), Value::String(title.clone()));
-                }
-                if let Some(url) = url {
-                    out.insert("URL".to_owned(), Value::String(url.clone()));
-                }
+                insert_text(&mut out, "title", title.as_deref());
+                insert_text(&mut out, "URL", url.as_deref());
                 out.insert("payload".to_owned(), payload.clone().unwrap_or(Value::Null));
             }
             Self::Template {
@@ -722,17 +718,20 @@ impl Attachment {
                 url,
                 payload,
             } => {
-                if let Some(title) = title {
-                    out.insert("title".to_owned(), Value::String(title.clone()));
-                }
-                if let Some(url) = url {
-                    out.insert("url".to_owned(), Value::String(url.clone()));
-                }
+                insert_text(&mut out, "title", title.as_deref());
+                insert_text(&mut out, "url", url.as_deref());
                 out.insert("payload".to_owned(), payload.clone());
             }
             Self::Other { raw, .. } => return raw.clone(),
         }
         Value::Object(out)
+    }
+}
+
+/// Sets `key` to `text` when there is one.
+fn insert_text(out: &mut Map<String, Value>, key: &str, text: Option<&str>) {
+    if let Some(text) = text {
+        out.insert(key.to_owned(), Value::String(text.to_owned()));
     }
 }
 
