@@ -21,6 +21,7 @@ mod events;
 mod handshake;
 pub(crate) mod lenient;
 pub(crate) mod signature;
+mod signed_request;
 
 pub use events::{
     AccountLinking, AppRoles, Attachment, Channel, Command, Delivery, Entry, EntryChange, Event,
@@ -33,6 +34,7 @@ pub use handshake::{HandshakeError, HandshakeQuery, verify_handshake, verify_han
 pub use signature::{
     SIGNATURE_256_HEADER, SIGNATURE_SHA1_HEADER, SignatureError, SignatureVerifier,
 };
+pub use signed_request::{SIGNED_REQUEST_ALGORITHM, SignedRequest, SignedRequestError};
 
 use serde::Deserialize;
 use serde_json::Value;

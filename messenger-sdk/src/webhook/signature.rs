@@ -176,6 +176,11 @@ impl SignatureVerifier {
         }
     }
 
+    /// HMAC-SHA256 already keyed with the app secret.
+    pub(crate) fn keyed_sha256(&self) -> Hmac<Sha256> {
+        self.keys.sha256.clone()
+    }
+
     /// The `X-Hub-Signature-256` value Meta would send for `raw_body` (`sha256=<hex>`): for tests,
     /// emulators and local tools that post signed bodies.
     ///
