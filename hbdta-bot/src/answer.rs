@@ -1,18 +1,19 @@
 //! Answering a [`Job`]: the platform's "seen" and "typing" first, then the conversation (for the
 //! person who asked, with their memory from the store), then the replies through the address's
-//! [`Outbox`](crate::platform::Outbox). Used by the worker queues, by [`Inline`] and by a Lambda
-//! worker invocation alike.
+//! [`Outbox`](crate::platform::Outbox), then the exchange into the conversation log (never after
+//! `forget me`). Used by the worker queues, by [`Inline`] and by a Lambda worker invocation alike:
+//! every store write happens here, off the webhook's request path.
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use tokio::task::JoinSet;
 
-use crate::conversation::{Conversation, Person};
+use crate::conversation::{Conversation, Incoming, Person, Reply};
 use crate::dispatch::{Handoff, HandoffError};
 use crate::job::{Job, by_address};
 use crate::platform::Outboxes;
-use crate::store::Store;
+use crate::store::{Direction, LogEntry, Store};
 
 /// Answers jobs. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -40,7 +41,7 @@ impl Answerer {
             return;
         };
         outbox.acknowledge(&job.address.chat).await;
-        let person = Person::new(job.person, self.store.clone());
+        let person = Person::new(job.person.clone(), self.store.clone());
         let answer = self.conversation.respond(&person, &job.incoming).await;
         tracing::info!(
             platform = %job.address.platform,
@@ -49,7 +50,19 @@ impl Answerer {
             waited_ms = u64::try_from(job.received.elapsed().as_millis()).unwrap_or(u64::MAX),
             "answered a question"
         );
-        outbox.deliver(&job.address.chat, answer.replies).await;
+        if answer.keep_log {
+            let log = log_lines(&job, &answer.replies);
+            let sent = outbox.deliver(&job.address.chat, answer.replies).await;
+            // What the person sent, and the replies that reached them.
+            for line in log.into_iter().take(sent + 1) {
+                if let Err(error) = self.store.append_log(line).await {
+                    tracing::debug!(%error, "log line not kept");
+                    break;
+                }
+            }
+        } else {
+            outbox.deliver(&job.address.chat, answer.replies).await;
+        }
     }
 
     /// Answers `jobs` and returns when all are answered: each chat's jobs one after the other, in
@@ -70,6 +83,29 @@ impl Answerer {
             }
         }
     }
+}
+
+/// The log lines of one exchange: what the person sent, then each reply.
+fn log_lines(job: &Job, replies: &[Reply]) -> Vec<LogEntry> {
+    let incoming = match &job.incoming {
+        Incoming::Text(text) | Incoming::Payload(text) => text,
+    };
+    let mut lines = Vec::with_capacity(replies.len() + 1);
+    lines.push(LogEntry::new(job.person.clone(), Direction::In, incoming).message_id(&job.key));
+    for reply in replies {
+        let (kind, text) = match reply {
+            Reply::Text { text, .. } => ("text", text.clone()),
+            Reply::Card(card) => (
+                "card",
+                match &card.subtitle {
+                    Some(subtitle) => format!("{}\n{subtitle}", card.title),
+                    None => card.title.clone(),
+                },
+            ),
+        };
+        lines.push(LogEntry::new(job.person.clone(), Direction::Out, &text).kind(kind));
+    }
+    lines
 }
 
 /// The [`Handoff`] that answers every job before the hand-over returns: for AWS Lambda's

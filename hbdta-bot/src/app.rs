@@ -15,13 +15,25 @@ use messenger_sdk::axum::WebhookConfig;
 use secrecy::ExposeSecret;
 
 use crate::answer::Answerer;
-use crate::config::{Config, ConfigError, StoreConfig};
+use crate::config::{Config, ConfigError};
 use crate::conversation::{Conversation, Person};
 use crate::dispatch::{Dispatcher, Handoff};
 use crate::platform::messenger::Messenger;
 use crate::platform::{Outboxes, Platform};
 use crate::stats::Stats;
-use crate::store::{MemoryStore, PersonId, Store};
+use crate::store::{PersonId, Store, StoreError};
+
+/// Why [`App::build`] failed; the binary exits with status 2 and this text.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// A setting is unusable.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The store cannot be opened.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
 
 /// What every face shares. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -43,22 +55,24 @@ impl App {
     ///
     /// # Errors
     ///
-    /// [`ConfigError`] when the TLS backend cannot be set up or a URL or version is unusable.
-    pub fn build(config: &Config) -> Result<Self, ConfigError> {
+    /// [`BuildError::Config`] when the TLS backend cannot be set up or a URL or version is
+    /// unusable; [`BuildError::Store`] when the store cannot be opened.
+    pub async fn build(config: &Config) -> Result<Self, BuildError> {
         let http = crate::http::client()?;
         let stats = Stats::new(config.opendota.client(&http)?);
-        let store: Arc<dyn Store> = match config.store {
-            StoreConfig::Memory => Arc::new(MemoryStore::new()),
-        };
+        let store = crate::store::open(&config.store).await?;
         let mut platforms: Vec<Arc<dyn Platform>> = Vec::new();
         if let Some(messenger) = &config.messenger {
-            platforms.push(Arc::new(Messenger::new(
-                WebhookConfig::new(
-                    messenger.app_secret.expose_secret(),
-                    messenger.verify_token.expose_secret(),
-                ),
-                messenger.client(&http)?,
-            )));
+            platforms.push(Arc::new(
+                Messenger::new(
+                    WebhookConfig::new(
+                        messenger.app_secret.expose_secret(),
+                        messenger.verify_token.expose_secret(),
+                    ),
+                    messenger.client(&http)?,
+                )
+                .public_url(messenger.public_url.clone()),
+            ));
         }
         Ok(Self::new(http, stats, store, platforms))
     }
@@ -88,7 +102,7 @@ impl App {
 
     /// The router: `/healthz` and every platform's routes, into `dispatcher`.
     pub fn router(&self, dispatcher: &Dispatcher) -> axum::Router {
-        crate::router::router(&self.platforms, dispatcher)
+        crate::router::router(&self.platforms, dispatcher, &self.store)
     }
 
     /// Answers jobs with this app's conversation and store, through the platforms' outboxes.

@@ -9,12 +9,14 @@
 //! | [`ServerConfig`] | address and workers | `HOST`, `PORT`, `HBDTA_WORKERS`, `HBDTA_QUEUE_PER_WORKER` |
 //! | [`LambdaConfig`] | where accepted events are answered | `HBDTA_LAMBDA_WORKER` and what Lambda sets |
 //! | [`DevConfig`] | the chat page's address, per-call lines | `--host`, `--port`, `--quiet` |
-//! | [`StoreConfig`] | where memory and claims are kept | (in memory today) |
+//! | [`StoreConfig`] | where memory, the log and claims are kept | `HBDTA_DATABASE_URL`, `HBDTA_DYNAMODB_TABLE`, `HBDTA_LOG_RETENTION_DAYS` |
 //!
 //! Every secret is a [`SecretString`]; no `Debug` here shows one.
 
 use std::fmt;
 use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::Args;
 use secrecy::SecretString;
@@ -73,13 +75,226 @@ impl Default for DevConfig {
     }
 }
 
-/// Where the bot keeps memory and redelivery claims.
+/// Where the bot keeps memory, the conversation log and redelivery claims: chosen by
+/// `HBDTA_DATABASE_URL` or `HBDTA_DYNAMODB_TABLE` ([`StoreConfig::from_lookup`]).
+///
+/// | value | store |
+/// |---|---|
+/// | `sqlite:hbdta.db`, `sqlite://hbdta.db`, `sqlite:///var/lib/hbdta.db` | an SQLite file (created and migrated on start) |
+/// | `sqlite::memory:` | an SQLite database in this process |
+/// | `memory:` | plain maps in this process (no SQL) |
+/// | `dynamodb://<table>`, or `HBDTA_DYNAMODB_TABLE=<table>` | a DynamoDB table (credentials and region from the `AWS_*` variables) |
+///
+/// Unset: `serve` keeps an SQLite file `hbdta.db` in the working directory, `dev` and `ask` an
+/// SQLite database in memory, Lambda its table when `HBDTA_DYNAMODB_TABLE` is set (the SAM
+/// template sets it) and memory otherwise.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StoreConfig {
     /// In this process (lost on restart, not shared between processes).
     #[default]
     Memory,
+    /// SQLite, embedded.
+    Sqlite(SqliteConfig),
+    /// A DynamoDB table.
+    DynamoDb(DynamoDbConfig),
+}
+
+/// An SQLite store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SqliteConfig {
+    /// The database file; `None` for a database in memory.
+    pub path: Option<PathBuf>,
+    /// How long conversation log lines are kept.
+    pub log_retention: Duration,
+}
+
+/// A DynamoDB store.
+#[derive(Clone)]
+pub struct DynamoDbConfig {
+    /// The table (`HBDTA_DYNAMODB_TABLE`, or the `dynamodb://` URL's host).
+    pub table: String,
+    /// `AWS_REGION` (or `AWS_DEFAULT_REGION`).
+    pub region: String,
+    /// `AWS_ENDPOINT_URL_DYNAMODB` (or `AWS_ENDPOINT_URL`): another endpoint, a local
+    /// DynamoDB-compatible server in tests.
+    pub endpoint_url: Option<String>,
+    /// `AWS_ACCESS_KEY_ID` (Lambda puts the execution role's credentials in the environment).
+    pub access_key_id: String,
+    /// `AWS_SECRET_ACCESS_KEY`.
+    pub secret_access_key: SecretString,
+    /// `AWS_SESSION_TOKEN`.
+    pub session_token: Option<SecretString>,
+    /// How long conversation log lines are kept (the TTL attribute).
+    pub log_retention: Duration,
+}
+
+impl PartialEq for DynamoDbConfig {
+    fn eq(&self, other: &Self) -> bool {
+        use secrecy::ExposeSecret;
+        let token = |c: &Self| {
+            c.session_token
+                .as_ref()
+                .map(|t| t.expose_secret().to_owned())
+        };
+        self.table == other.table
+            && self.region == other.region
+            && self.endpoint_url == other.endpoint_url
+            && self.access_key_id == other.access_key_id
+            && self.secret_access_key.expose_secret() == other.secret_access_key.expose_secret()
+            && token(self) == token(other)
+            && self.log_retention == other.log_retention
+    }
+}
+
+impl Eq for DynamoDbConfig {}
+
+impl fmt::Debug for DynamoDbConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DynamoDbConfig")
+            .field("table", &self.table)
+            .field("region", &self.region)
+            .field("endpoint_url", &self.endpoint_url)
+            .field("access_key_id", &"<redacted>")
+            .field("secret_access_key", &"<redacted>")
+            .field(
+                "session_token",
+                &self.session_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("log_retention", &self.log_retention)
+            .finish()
+    }
+}
+
+/// What a face keeps when no store is configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreDefault {
+    /// `serve`: the SQLite file `hbdta.db` in the working directory.
+    SqliteFile,
+    /// `dev` and `ask`: an SQLite database in memory.
+    SqliteMemory,
+    /// Lambda without `HBDTA_DYNAMODB_TABLE`: memory (warned about at start).
+    Memory,
+}
+
+/// Log lines are kept this long unless `HBDTA_LOG_RETENTION_DAYS` says otherwise.
+pub const DEFAULT_LOG_RETENTION: Duration = Duration::from_secs(30 * 24 * 3600);
+
+impl StoreConfig {
+    /// Reads `HBDTA_DATABASE_URL`, `HBDTA_DYNAMODB_TABLE` and `HBDTA_LOG_RETENTION_DAYS` (and for
+    /// DynamoDB the `AWS_*` variables) through `var`; `default` when neither names a store.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::Invalid`] for a URL of no known scheme, two settings naming different
+    /// stores, or a retention that is not a whole number of days; [`ConfigError::Missing`] when
+    /// DynamoDB is chosen without a region or credentials.
+    pub fn from_lookup<F>(default: StoreDefault, var: F) -> Result<Self, ConfigError>
+    where
+        F: Fn(&str) -> Option<String>,
+    {
+        let get = |name: &str| non_empty(var(name)).map(|v| v.trim().to_owned());
+        let log_retention = match get("HBDTA_LOG_RETENTION_DAYS") {
+            None => DEFAULT_LOG_RETENTION,
+            Some(days) => match days.parse::<u64>() {
+                Ok(days) if days > 0 => Duration::from_secs(days * 24 * 3600),
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "HBDTA_LOG_RETENTION_DAYS",
+                        reason: format!("{days:?} is not a whole number of days above 0"),
+                    });
+                }
+            },
+        };
+        let table = get("HBDTA_DYNAMODB_TABLE");
+        let url = get("HBDTA_DATABASE_URL");
+        let invalid = |reason: String| ConfigError::Invalid {
+            name: "HBDTA_DATABASE_URL",
+            reason,
+        };
+        let sqlite = |path: Option<PathBuf>| {
+            Self::Sqlite(SqliteConfig {
+                path,
+                log_retention,
+            })
+        };
+        let from_url = match url.as_deref() {
+            None => None,
+            Some("memory:" | "memory") => Some(Self::Memory),
+            Some("sqlite::memory:" | "sqlite://:memory:") => Some(sqlite(None)),
+            Some(url) => {
+                if let Some(table) = url.strip_prefix("dynamodb://") {
+                    let table = table.trim_end_matches('/');
+                    if table.is_empty() || table.contains('/') {
+                        return Err(invalid(format!(
+                            "{url:?} names no table: write dynamodb://<table>"
+                        )));
+                    }
+                    Some(Self::dynamodb(table, log_retention, &get)?)
+                } else if let Some(rest) = url.strip_prefix("sqlite:") {
+                    let path = rest.strip_prefix("//").unwrap_or(rest);
+                    let path = path.split('?').next().unwrap_or_default();
+                    if path.is_empty() {
+                        return Err(invalid(format!("{url:?} names no file")));
+                    }
+                    Some(sqlite(Some(PathBuf::from(path))))
+                } else {
+                    return Err(invalid(format!(
+                        "{url:?} is not a store this bot knows: use sqlite:<file>, \
+                         sqlite::memory:, memory: or dynamodb://<table>"
+                    )));
+                }
+            }
+        };
+        Ok(match (from_url, table) {
+            (Some(Self::DynamoDb(config)), Some(table)) if config.table != table => {
+                return Err(invalid(format!(
+                    "it names the table {:?} and HBDTA_DYNAMODB_TABLE names {table:?}",
+                    config.table
+                )));
+            }
+            (Some(store @ Self::DynamoDb(_)), _) => store,
+            (Some(_), Some(_)) => {
+                return Err(invalid(
+                    "it names another store than HBDTA_DYNAMODB_TABLE: set one of the two".into(),
+                ));
+            }
+            (Some(store), None) => store,
+            (None, Some(table)) => Self::dynamodb(&table, log_retention, &get)?,
+            (None, None) => match default {
+                StoreDefault::SqliteFile => sqlite(Some(PathBuf::from("hbdta.db"))),
+                StoreDefault::SqliteMemory => sqlite(None),
+                StoreDefault::Memory => Self::Memory,
+            },
+        })
+    }
+
+    fn dynamodb(
+        table: &str,
+        log_retention: Duration,
+        get: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let need = |name: &'static str| {
+            get(name).ok_or(ConfigError::Missing {
+                env: name,
+                flag: "(Lambda sets it; elsewhere set it for DynamoDB)",
+            })
+        };
+        Ok(Self::DynamoDb(DynamoDbConfig {
+            table: table.to_owned(),
+            region: get("AWS_REGION")
+                .or_else(|| get("AWS_DEFAULT_REGION"))
+                .ok_or(ConfigError::Missing {
+                    env: "AWS_REGION",
+                    flag: "(Lambda sets it; elsewhere set it for DynamoDB)",
+                })?,
+            endpoint_url: get("AWS_ENDPOINT_URL_DYNAMODB").or_else(|| get("AWS_ENDPOINT_URL")),
+            access_key_id: need("AWS_ACCESS_KEY_ID")?,
+            secret_access_key: SecretString::from(need("AWS_SECRET_ACCESS_KEY")?),
+            session_token: get("AWS_SESSION_TOKEN").map(SecretString::from),
+            log_retention,
+        }))
+    }
 }
 
 /// The Messenger side of the configuration (needed by `serve`).
@@ -95,6 +310,9 @@ pub struct MessengerConfig {
     pub graph_url: Option<String>,
     /// `MESSENGER_GRAPH_VERSION` (default `v25.0`).
     pub graph_version: Option<String>,
+    /// `HBDTA_PUBLIC_URL`: the bot's public address, for the data deletion status link (default:
+    /// the request's host).
+    pub public_url: Option<String>,
 }
 
 impl fmt::Debug for MessengerConfig {
@@ -105,6 +323,7 @@ impl fmt::Debug for MessengerConfig {
             .field("verify_token", &"<redacted>")
             .field("graph_url", &self.graph_url)
             .field("graph_version", &self.graph_version)
+            .field("public_url", &self.public_url)
             .finish()
     }
 }
@@ -283,6 +502,9 @@ pub struct MessengerArgs {
     /// Graph API version.
     #[arg(long, env = "MESSENGER_GRAPH_VERSION")]
     pub graph_version: Option<String>,
+    /// The bot's public address (`https://bot.example.com`), for the data deletion status link.
+    #[arg(long, env = "HBDTA_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 /// The server's flags.
@@ -368,7 +590,10 @@ where
                 },
             };
             if matches!(face, Face::Lambda(_)) {
-                config.lambda = LambdaConfig::from_lookup(var)?;
+                config.lambda = LambdaConfig::from_lookup(&var)?;
+                config.store = StoreConfig::from_lookup(StoreDefault::Memory, &var)?;
+            } else {
+                config.store = StoreConfig::from_lookup(StoreDefault::SqliteFile, &var)?;
             }
         }
         Face::Dev(args) => {
@@ -377,8 +602,12 @@ where
                 addr: socket_addr(&args.host, args.port)?,
                 log: !args.quiet,
             };
+            config.store = StoreConfig::from_lookup(StoreDefault::SqliteMemory, &var)?;
         }
-        Face::Ask(args) => config.opendota = args.config(),
+        Face::Ask(args) => {
+            config.opendota = args.config();
+            config.store = StoreConfig::from_lookup(StoreDefault::SqliteMemory, &var)?;
+        }
     }
     Ok(config)
 }
@@ -412,6 +641,7 @@ impl MessengerArgs {
             )?,
             graph_url: non_empty(self.graph_url.clone()),
             graph_version: non_empty(self.graph_version.clone()),
+            public_url: non_empty(self.public_url.clone()),
         })
     }
 }
@@ -566,6 +796,7 @@ mod tests {
             verify_token: SecretString::from("verify".to_owned()),
             graph_url: None,
             graph_version: None,
+            public_url: None,
         };
         let debug = format!("{config:?}");
         assert!(
@@ -644,6 +875,7 @@ mod tests {
                 verify_token: Some("verify".to_owned()),
                 graph_url: Some(" ".to_owned()),
                 graph_version: None,
+                public_url: None,
             },
             host: "127.0.0.1".to_owned(),
             port: 3001,
@@ -671,5 +903,139 @@ mod tests {
 
         let ask = load(Face::Ask(&OpenDotaArgs::default()), |_| None).unwrap();
         assert!(ask.messenger.is_none());
+        assert_eq!(
+            ask.store,
+            StoreConfig::Sqlite(SqliteConfig {
+                path: None,
+                log_retention: DEFAULT_LOG_RETENTION
+            })
+        );
+        assert_eq!(
+            config.store,
+            StoreConfig::Sqlite(SqliteConfig {
+                path: Some(PathBuf::from("hbdta.db")),
+                log_retention: Duration::from_secs(2_592_000)
+            }),
+            "serve keeps an SQLite file by default"
+        );
+    }
+
+    fn store(default: StoreDefault, vars: &[(&str, &str)]) -> Result<StoreConfig, ConfigError> {
+        let vars: std::collections::HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        StoreConfig::from_lookup(default, |name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn the_store_is_chosen_by_url_or_table() {
+        let file = |path: &str, days: u64| {
+            StoreConfig::Sqlite(SqliteConfig {
+                path: Some(PathBuf::from(path)),
+                log_retention: Duration::from_secs(days * 86_400),
+            })
+        };
+        let sqlite_memory = StoreConfig::Sqlite(SqliteConfig {
+            path: None,
+            log_retention: Duration::from_secs(30 * 86_400),
+        });
+        let d = StoreDefault::SqliteFile;
+        assert_eq!(store(d, &[]).unwrap(), file("hbdta.db", 30));
+        assert_eq!(
+            store(StoreDefault::SqliteMemory, &[]).unwrap(),
+            sqlite_memory
+        );
+        assert_eq!(
+            store(StoreDefault::Memory, &[]).unwrap(),
+            StoreConfig::Memory
+        );
+        for (url, path) in [
+            ("sqlite:bot.db", "bot.db"),
+            ("sqlite://bot.db", "bot.db"),
+            ("sqlite:///var/lib/hbdta/bot.db", "/var/lib/hbdta/bot.db"),
+            ("sqlite://bot.db?mode=rwc", "bot.db"),
+        ] {
+            assert_eq!(
+                store(d, &[("HBDTA_DATABASE_URL", url)]).unwrap(),
+                file(path, 30),
+                "{url}"
+            );
+        }
+        assert_eq!(
+            store(
+                d,
+                &[
+                    ("HBDTA_DATABASE_URL", "sqlite:bot.db"),
+                    ("HBDTA_LOG_RETENTION_DAYS", "7")
+                ]
+            )
+            .unwrap(),
+            file("bot.db", 7)
+        );
+        assert_eq!(
+            store(d, &[("HBDTA_DATABASE_URL", "sqlite::memory:")]).unwrap(),
+            sqlite_memory
+        );
+        assert_eq!(
+            store(d, &[("HBDTA_DATABASE_URL", "memory:")]).unwrap(),
+            StoreConfig::Memory
+        );
+
+        let aws = [
+            ("AWS_REGION", "eu-west-1"),
+            ("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"),
+            ("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI"),
+            ("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:4567"),
+        ];
+        let dynamo = StoreConfig::DynamoDb(DynamoDbConfig {
+            table: "hbdta".to_owned(),
+            region: "eu-west-1".to_owned(),
+            endpoint_url: Some("http://127.0.0.1:4567".to_owned()),
+            access_key_id: "AKIDEXAMPLE".to_owned(),
+            secret_access_key: SecretString::from("wJalrXUtnFEMI"),
+            session_token: None,
+            log_retention: Duration::from_secs(30 * 86_400),
+        });
+        let with = |extra: (&'static str, &'static str)| {
+            let mut vars = aws.to_vec();
+            vars.push(extra);
+            store(StoreDefault::Memory, &vars)
+        };
+        assert_eq!(with(("HBDTA_DYNAMODB_TABLE", "hbdta")).unwrap(), dynamo);
+        assert_eq!(
+            with(("HBDTA_DATABASE_URL", "dynamodb://hbdta")).unwrap(),
+            dynamo
+        );
+        let debug = format!("{dynamo:?}");
+        assert!(
+            debug.contains("hbdta") && !debug.contains("wJalrXUtnFEMI") && !debug.contains("AKID"),
+            "{debug}"
+        );
+
+        let invalid = |vars: &[(&str, &str)]| store(d, vars).unwrap_err().to_string();
+        assert_eq!(
+            invalid(&[("HBDTA_DATABASE_URL", "postgres://db/hbdta")]),
+            "HBDTA_DATABASE_URL is invalid: \"postgres://db/hbdta\" is not a store this bot knows: use sqlite:<file>, sqlite::memory:, memory: or dynamodb://<table>"
+        );
+        assert_eq!(
+            invalid(&[("HBDTA_DATABASE_URL", "sqlite:")]),
+            "HBDTA_DATABASE_URL is invalid: \"sqlite:\" names no file"
+        );
+        assert_eq!(
+            invalid(&[("HBDTA_LOG_RETENTION_DAYS", "a week")]),
+            "HBDTA_LOG_RETENTION_DAYS is invalid: \"a week\" is not a whole number of days above 0"
+        );
+        assert_eq!(
+            invalid(&[
+                ("HBDTA_DATABASE_URL", "sqlite:bot.db"),
+                ("HBDTA_DYNAMODB_TABLE", "t")
+            ]),
+            "HBDTA_DATABASE_URL is invalid: it names another store than HBDTA_DYNAMODB_TABLE: set one of the two"
+        );
+        assert_eq!(
+            invalid(&[("HBDTA_DYNAMODB_TABLE", "hbdta")]),
+            "AWS_REGION is not set (or empty): set it in the environment or pass (Lambda sets it; elsewhere set it for DynamoDB)"
+        );
     }
 }

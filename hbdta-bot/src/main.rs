@@ -100,7 +100,7 @@ async fn run_serve(args: &ServeArgs) -> ExitCode {
         Ok(config) => config,
         Err(e) => return fail(e, 2),
     };
-    let app = match App::build(&config) {
+    let app = match App::build(&config).await {
         Ok(app) => app,
         Err(e) => return fail(e, 2),
     };
@@ -168,11 +168,14 @@ async fn shutdown_signal() {
     reason = "`ask` prints the replies for a person at a terminal"
 )]
 async fn run_ask(args: &AskArgs) -> ExitCode {
-    let app =
-        match config::load(Face::Ask(&args.opendota), env).and_then(|config| App::build(&config)) {
-            Ok(app) => app,
-            Err(e) => return fail(e, 2),
-        };
+    let config = match config::load(Face::Ask(&args.opendota), env) {
+        Ok(config) => config,
+        Err(e) => return fail(e, 2),
+    };
+    let app = match App::build(&config).await {
+        Ok(app) => app,
+        Err(e) => return fail(e, 2),
+    };
     let text = args.message.join(" ");
     let incoming = if args.payload {
         Incoming::Payload(text)
@@ -200,16 +203,20 @@ async fn run_ask(args: &AskArgs) -> ExitCode {
 #[cfg(feature = "lambda")]
 async fn run_lambda() -> ExitCode {
     hbdta_bot::lambda::init_tracing();
-    let built = Cli::try_parse()
+    let config = match Cli::try_parse()
         .map_err(|e| e.to_string())
         .and_then(|cli| config::load(Face::Lambda(&cli.serve), env).map_err(|e| e.to_string()))
-        .and_then(|config| {
-            App::build(&config)
-                .map(|app| hbdta_bot::lambda::handler(&app, &config.lambda))
-                .map_err(|e| e.to_string())
-        });
-    let handler = match built {
-        Ok(handler) => handler,
+    {
+        Ok(config) => config,
+        Err(e) => return fail(e, 2),
+    };
+    if config.store == config::StoreConfig::Memory {
+        tracing::warn!(
+            "no HBDTA_DYNAMODB_TABLE: memory and redelivery claims are kept per execution environment"
+        );
+    }
+    let handler = match App::build(&config).await {
+        Ok(app) => hbdta_bot::lambda::handler(&app, &config.lambda),
         Err(e) => return fail(e, 2),
     };
     match hbdta_bot::lambda::run(handler).await {

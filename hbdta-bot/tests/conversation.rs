@@ -229,7 +229,9 @@ fn assert_arteezy_stats(answer: &Answer) {
             choice("Heroes", "HEROES:86745912"),
             choice("Recent", "RECENT:86745912"),
             choice("Compare", "COMPARE:86745912"),
-        ]
+            choice("This is me", "LINK:86745912"),
+        ],
+        "nothing is linked yet, so the stats offer to link"
     );
 }
 
@@ -781,6 +783,9 @@ async fn help_greeting_and_get_started_need_no_lookup() {
             "• heroes <player>: their top 10 heroes",
             "• recent <player>: their last 20 matches",
             "• compare <player> <player>, or <player> vs <player>: side by side",
+            "• I am <player>: remember your account, then me, my heroes, my recent, compare me <player>",
+            "• heroes or recent on their own: the last player you looked at",
+            "• unlink forgets your account; forget me deletes everything I keep about you",
         ],
     );
     assert_eq!(tap(&conversation, "HELP").await, help);

@@ -11,6 +11,11 @@
 //! | `recent <player>` | [`Intent::Recent`] |
 //! | `compare <player> <player> …`, `a vs b`, two or more ids or links in one message | [`Intent::Compare`] |
 //! | `compare <player>` | [`Intent::CompareWith`] |
+//! | `me`, `my stats`, `my heroes`, `my recent`, `compare me <player>`, `me vs <player>`, `heroes me` | the same intents of [`PlayerRef::Me`] (the linked account) |
+//! | `I am <player>`, `I'm <player>`, `me = <player>`, `link <player>` | [`Intent::Link`] |
+//! | `unlink` | [`Intent::Unlink`] |
+//! | `forget me` | [`Intent::ForgetMe`] |
+//! | `stats`, `heroes`, `recent` alone | [`Intent::MissingPlayer`] (the conversation answers for the last player looked at) |
 //! | `help`, `?`, `commands`, `menu`, `start` | [`Intent::Help`] |
 //! | `hi`, `hello`, `hey`, `yo`, `sup`, … | [`Intent::Greeting`] |
 //! | `thanks`, `thx`, `ty`, … | [`Intent::Thanks`] |
@@ -28,6 +33,7 @@
 //! | `HEROES:86745912` | [`Intent::Heroes`] |
 //! | `RECENT:86745912` | [`Intent::Recent`] |
 //! | `COMPARE:86745912` | [`Intent::CompareWith`] (explains how to compare with that player) |
+//! | `LINK:86745912` | [`Intent::Link`] ("This is me") |
 //! | `HELP` | [`Intent::Help`] |
 //! | `GET_STARTED` | [`Intent::GetStarted`] |
 //! | anything else | [`Intent::NotUnderstood`] |
@@ -45,6 +51,8 @@ pub const HEROES_PREFIX: &str = "HEROES:";
 pub const RECENT_PREFIX: &str = "RECENT:";
 /// Payload prefix of "compare with this player" (`COMPARE:<id>`).
 pub const COMPARE_PREFIX: &str = "COMPARE:";
+/// Payload prefix of "this is me" (`LINK:<id>`).
+pub const LINK_PREFIX: &str = "LINK:";
 /// The help payload.
 pub const HELP_PAYLOAD: &str = "HELP";
 /// The Get Started postback payload.
@@ -63,6 +71,8 @@ pub enum PlayerRef {
     BadNumber(String),
     /// A link that is no profile link this bot reads.
     UnknownLink(String),
+    /// `me`: the account the person linked.
+    Me,
 }
 
 /// Which player command a message named without saying who.
@@ -76,6 +86,8 @@ pub enum Command {
     Recent,
     /// `compare`.
     Compare,
+    /// `link` (`I am …`).
+    Link,
 }
 
 /// What a message asks for.
@@ -101,6 +113,12 @@ pub enum Intent {
     CompareWith(PlayerRef),
     /// A command without a player (`heroes`).
     MissingPlayer(Command),
+    /// "This player is me": remember the account as the person's own.
+    Link(PlayerRef),
+    /// Forget the linked account.
+    Unlink,
+    /// Delete everything remembered about the person.
+    ForgetMe,
     /// Too long to be a name, or a payload this bot did not send.
     NotUnderstood,
 }
@@ -148,6 +166,9 @@ fn parse_payload(payload: &str) -> Intent {
     if let Some(id) = prefixed(COMPARE_PREFIX) {
         return Intent::CompareWith(PlayerRef::Account(id));
     }
+    if let Some(id) = prefixed(LINK_PREFIX) {
+        return Intent::Link(PlayerRef::Account(id));
+    }
     tracing::debug!(payload, "unknown payload");
     Intent::NotUnderstood
 }
@@ -178,6 +199,9 @@ fn parse_text(text: &str) -> Intent {
     if is_one_of(&phrase, THANKS) || text.chars().all(is_thumbs_up) {
         return Intent::Thanks;
     }
+    if let Some(intent) = parse_memory(text, &phrase) {
+        return intent;
+    }
     if let Some(intent) = parse_command(text) {
         return intent;
     }
@@ -193,13 +217,64 @@ fn parse_text(text: &str) -> Intent {
     player_intent(Intent::Stats, parse_player(text))
 }
 
-/// `heroes <player>`, `recent <player>`, `compare …`, `stats <player>`.
+/// `unlink`, `forget me`, `I am <player>`, `me = <player>`, `link <player>`.
+fn parse_memory(text: &str, phrase: &str) -> Option<Intent> {
+    match phrase {
+        "unlink" | "unlink me" | "/unlink" => return Some(Intent::Unlink),
+        "forget me" | "/forget" | "forget about me" | "delete my data" => {
+            return Some(Intent::ForgetMe);
+        }
+        "link" | "/link" | "link me" | "i am" | "i'm" | "me =" => {
+            return Some(Intent::MissingPlayer(Command::Link));
+        }
+        _ => {}
+    }
+    let lower = text.to_lowercase();
+    let rest = ["i am ", "i'm ", "i’m ", "link ", "/link "]
+        .iter()
+        .find_map(|prefix| strip_prefix_at_char(text, &lower, prefix))
+        .or_else(|| {
+            // `me = X`, `me: X`, `me is X`
+            ["me =", "me=", "me:", "me is "]
+                .iter()
+                .find_map(|prefix| strip_prefix_at_char(text, &lower, prefix))
+        })?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some(Intent::MissingPlayer(Command::Link));
+    }
+    Some(player_intent(Intent::Link, parse_player(rest)))
+}
+
+/// `text` after `prefix` (matched against `lower`, the lowercased text), when the prefix ends on
+/// a character boundary of `text`.
+fn strip_prefix_at_char<'a>(text: &'a str, lower: &str, prefix: &str) -> Option<&'a str> {
+    if lower.starts_with(prefix) && lower.len() == text.len() {
+        text.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+/// `heroes <player>`, `recent <player>`, `compare …`, `stats <player>`; `my heroes` (and the
+/// others) for the linked account.
 fn parse_command(text: &str) -> Option<Intent> {
     let (word, rest) = match text.split_once(char::is_whitespace) {
         Some((word, rest)) => (word, rest.trim()),
         None => (text, ""),
     };
     let word = word.strip_prefix('/').unwrap_or(word).to_lowercase();
+    if word == "my" {
+        let rest = rest.trim_end_matches(TRAILING_PUNCTUATION).to_lowercase();
+        return match rest.as_str() {
+            "stats" | "profile" | "account" | "rank" => Some(Intent::Stats(PlayerRef::Me)),
+            "heroes" | "hero" | "top heroes" => Some(Intent::Heroes(PlayerRef::Me)),
+            "recent" | "matches" | "games" | "recent matches" | "form" => {
+                Some(Intent::Recent(PlayerRef::Me))
+            }
+            _ => None,
+        };
+    }
     let (command, make): (Command, fn(PlayerRef) -> Intent) = match word.as_str() {
         "heroes" => (Command::Heroes, Intent::Heroes),
         "recent" => (Command::Recent, Intent::Recent),
@@ -308,10 +383,16 @@ fn looks_like_account(word: &str) -> bool {
     )
 }
 
-/// Reads one player: an id, a SteamID64, a profile link, or else a name.
+/// Reads one player: `me`, an id, a SteamID64, a profile link, or else a name.
 #[must_use]
 pub fn parse_player(text: &str) -> PlayerRef {
     let text = text.trim();
+    if ["me", "myself", "me!", "me?", "me."]
+        .iter()
+        .any(|me| text.eq_ignore_ascii_case(me))
+    {
+        return PlayerRef::Me;
+    }
     let text = strip_quotes(text);
     match AccountId::parse(text) {
         Ok(id) => return PlayerRef::Account(id),
@@ -734,6 +815,63 @@ mod tests {
         ] {
             assert_eq!(payload(bad), Intent::NotUnderstood, "{bad}");
         }
+    }
+
+    #[test]
+    fn me_link_unlink_and_forget() {
+        let me = || PlayerRef::Me;
+        assert_eq!(text("me"), Intent::Stats(me()));
+        assert_eq!(text("Me"), Intent::Stats(me()));
+        assert_eq!(text("my stats"), Intent::Stats(me()));
+        assert_eq!(text("my heroes"), Intent::Heroes(me()));
+        assert_eq!(text("My recent"), Intent::Recent(me()));
+        assert_eq!(text("heroes me"), Intent::Heroes(me()));
+        assert_eq!(
+            text("compare me 86745912"),
+            Intent::Compare(vec![me(), id(86_745_912)])
+        );
+        assert_eq!(
+            text("me vs Arteezy"),
+            Intent::Compare(vec![me(), name("Arteezy")])
+        );
+        assert_eq!(
+            text("compare me tidehunter main"),
+            Intent::Compare(vec![me(), name("tidehunter main")])
+        );
+        assert_eq!(text("compare me"), Intent::CompareWith(me()));
+
+        assert_eq!(text("I am 86745912"), Intent::Link(id(86_745_912)));
+        assert_eq!(text("i'm Arteezy"), Intent::Link(name("Arteezy")));
+        assert_eq!(text("I’m Arteezy"), Intent::Link(name("Arteezy")));
+        assert_eq!(text("me = 86745912"), Intent::Link(id(86_745_912)));
+        assert_eq!(text("me=86745912"), Intent::Link(id(86_745_912)));
+        assert_eq!(
+            text("me is tidehunter main"),
+            Intent::Link(name("tidehunter main"))
+        );
+        assert_eq!(
+            text("link https://www.opendota.com/players/86745912"),
+            Intent::Link(id(86_745_912))
+        );
+        assert_eq!(text("link"), Intent::MissingPlayer(Command::Link));
+        assert_eq!(text("I am"), Intent::MissingPlayer(Command::Link));
+        assert_eq!(payload("LINK:86745912"), Intent::Link(id(86_745_912)));
+        assert_eq!(payload("LINK:me"), Intent::NotUnderstood);
+
+        assert_eq!(text("unlink"), Intent::Unlink);
+        assert_eq!(text("Unlink me"), Intent::Unlink);
+        assert_eq!(text("forget me"), Intent::ForgetMe);
+        assert_eq!(text("Forget me!"), Intent::ForgetMe);
+        assert_eq!(text("delete my data"), Intent::ForgetMe);
+
+        assert_eq!(text("heroes"), Intent::MissingPlayer(Command::Heroes));
+        assert_eq!(text("recent"), Intent::MissingPlayer(Command::Recent));
+        assert_eq!(
+            text("my cat"),
+            Intent::Stats(name("my cat")),
+            "not a command: a name"
+        );
+        assert_eq!(text("meepo"), Intent::Stats(name("meepo")));
     }
 
     #[test]

@@ -7,6 +7,12 @@
 //! [`Stats`], and renders the replies. It never fails: OpenDota errors,
 //! unknown and private accounts become friendly replies.
 //!
+//! What it remembers about a [`Person`] (through the store): the account they linked (`I am …`,
+//! used by `me`, `my heroes`, `compare me …`) and the last player they looked at (used by
+//! `heroes`, `recent` or `stats` on their own). `unlink` drops the link, `forget me` deletes
+//! everything. When the store fails, those features say they are unavailable and everything else
+//! answers as usual.
+//!
 //! Payloads this conversation puts on quick replies and buttons, and understands back:
 //!
 //! | payload | meaning |
@@ -15,6 +21,7 @@
 //! | `HEROES:86745912` | that player's top 10 heroes |
 //! | `RECENT:86745912` | that player's last 20 matches |
 //! | `COMPARE:86745912` | how to compare with that player (`compare 86745912 <another player>`) |
+//! | `LINK:86745912` | "this is me": link that account to the person |
 //! | `HELP` | the help text |
 //! | `GET_STARTED` | the welcome (for Messenger's Get Started button) |
 
@@ -143,6 +150,15 @@ impl Person {
     pub async fn remember(&self, memory: Memory) -> Result<(), StoreError> {
         self.store.remember(&self.id, memory).await
     }
+
+    /// Deletes everything the bot holds about them (memory and conversation log).
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] when the store fails.
+    pub async fn forget(&self) -> Result<(), StoreError> {
+        self.store.forget(&self.id).await
+    }
 }
 
 /// The conversation logic, over a [`Stats`] source. Cheap to clone.
@@ -158,6 +174,10 @@ pub struct Answer {
     pub replies: Vec<Reply>,
     /// OpenDota calls made to answer (cache hits cost nothing).
     pub opendota_calls: u64,
+    /// Whether this exchange may go into the conversation log: `false` after `forget me`, so
+    /// the log stays empty.
+    #[serde(skip)]
+    pub keep_log: bool,
 }
 
 /// At most this many players in one comparison.
@@ -201,38 +221,68 @@ impl Conversation {
         let calls = Calls::new();
         let intent = parse_intent(incoming);
         tracing::debug!(person = %person.id(), ?intent, "intent");
-        let mut replies = self.answer(intent, &calls).await;
+        let keep_log = intent != Intent::ForgetMe;
+        let mut turn = Turn {
+            person,
+            memory: None,
+            calls: &calls,
+        };
+        let mut replies = self.answer(intent, &mut turn).await;
         if replies.is_empty() {
             replies.push(render::not_understood());
         }
         Answer {
             replies,
             opendota_calls: calls.get(),
+            keep_log,
         }
     }
 
-    async fn answer(&self, intent: Intent, calls: &Calls) -> Vec<Reply> {
+    async fn answer(&self, intent: Intent, turn: &mut Turn<'_>) -> Vec<Reply> {
+        let calls = turn.calls;
         match intent {
             Intent::Greeting => vec![render::greeting()],
             Intent::Thanks => vec![render::thanks()],
             Intent::Help => vec![render::help()],
             Intent::GetStarted => vec![render::get_started()],
             Intent::NotUnderstood => vec![render::not_understood()],
-            Intent::MissingPlayer(command) => vec![render::missing_player(command)],
-            Intent::Stats(player) => match self.resolve(player, Command::Stats, calls).await {
-                Ok(id) => self.stats_of(id, calls).await,
+            Intent::MissingPlayer(command) => {
+                let last = match command {
+                    Command::Stats | Command::Heroes | Command::Recent => {
+                        turn.memory().await.ok().and_then(|m| m.last_player)
+                    }
+                    Command::Compare | Command::Link => None,
+                };
+                match (last, command) {
+                    (Some(id), Command::Stats) => self.stats_for(id, turn).await,
+                    (Some(id), Command::Heroes) => vec![self.heroes_of(id, calls).await],
+                    (Some(id), Command::Recent) => vec![self.recent_of(id, calls).await],
+                    _ => vec![render::missing_player(command)],
+                }
+            }
+            Intent::Stats(player) => match self.resolve(player, Command::Stats, turn).await {
+                Ok(id) => {
+                    turn.looked_at(id).await;
+                    self.stats_for(id, turn).await
+                }
                 Err(replies) => replies,
             },
-            Intent::Heroes(player) => match self.resolve(player, Command::Heroes, calls).await {
-                Ok(id) => vec![self.heroes_of(id, calls).await],
+            Intent::Heroes(player) => match self.resolve(player, Command::Heroes, turn).await {
+                Ok(id) => {
+                    turn.looked_at(id).await;
+                    vec![self.heroes_of(id, calls).await]
+                }
                 Err(replies) => replies,
             },
-            Intent::Recent(player) => match self.resolve(player, Command::Recent, calls).await {
-                Ok(id) => vec![self.recent_of(id, calls).await],
+            Intent::Recent(player) => match self.resolve(player, Command::Recent, turn).await {
+                Ok(id) => {
+                    turn.looked_at(id).await;
+                    vec![self.recent_of(id, calls).await]
+                }
                 Err(replies) => replies,
             },
             Intent::CompareWith(player) => {
-                match self.resolve(player, Command::Compare, calls).await {
+                match self.resolve(player, Command::Compare, turn).await {
                     Ok(id) => {
                         let cached = self.stats.cached_player(id).await;
                         let name = cached.as_deref().map(|p| render::player_name(id, p));
@@ -241,7 +291,71 @@ impl Conversation {
                     Err(replies) => replies,
                 }
             }
-            Intent::Compare(players) => vec![self.compare(players, calls).await],
+            Intent::Compare(players) => vec![self.compare(players, turn).await],
+            Intent::Link(player) => match self.resolve(player, Command::Link, turn).await {
+                Ok(id) => vec![self.link(id, turn).await],
+                Err(replies) => replies,
+            },
+            Intent::Unlink => vec![Self::unlink(turn).await],
+            Intent::ForgetMe => vec![match turn.person.forget().await {
+                Ok(()) => render::forgotten(),
+                Err(error) => {
+                    tracing::debug!(%error, "forget me failed");
+                    render::memory_unavailable()
+                }
+            }],
+        }
+    }
+
+    /// The stats answer, offering "This is me" when the person has linked no account.
+    async fn stats_for(&self, id: AccountId, turn: &mut Turn<'_>) -> Vec<Reply> {
+        let offer_link = matches!(turn.memory().await, Ok(m) if m.linked.is_none());
+        self.stats_of(id, turn.calls, offer_link).await
+    }
+
+    /// Links `id` to the person, once OpenDota confirms the account (its name and rank go in the
+    /// confirmation).
+    async fn link(&self, id: AccountId, turn: &mut Turn<'_>) -> Reply {
+        let player = match self.stats.player(id, turn.calls).await {
+            Ok(player) => player,
+            Err(error) => return render::lookup_failed(error, Some(id)),
+        };
+        let memory = match turn.memory().await {
+            Ok(memory) => memory,
+            Err(()) => return render::memory_unavailable(),
+        };
+        let linked = Memory {
+            linked: Some(id),
+            last_player: Some(id),
+            ..memory
+        };
+        match turn.remember(linked).await {
+            Ok(()) => render::linked(
+                id,
+                &render::player_name(id, &player),
+                &render::rank_text(&player),
+            ),
+            Err(()) => render::memory_unavailable(),
+        }
+    }
+
+    async fn unlink(turn: &mut Turn<'_>) -> Reply {
+        let memory = match turn.memory().await {
+            Ok(memory) => memory,
+            Err(()) => return render::memory_unavailable(),
+        };
+        let Some(id) = memory.linked else {
+            return render::nothing_to_unlink();
+        };
+        match turn
+            .remember(Memory {
+                linked: None,
+                ..memory
+            })
+            .await
+        {
+            Ok(()) => render::unlinked(id),
+            Err(()) => render::memory_unavailable(),
         }
     }
 
@@ -251,10 +365,18 @@ impl Conversation {
         &self,
         player: PlayerRef,
         command: Command,
-        calls: &Calls,
+        turn: &mut Turn<'_>,
     ) -> Result<AccountId, Vec<Reply>> {
+        let calls = turn.calls;
         match player {
             PlayerRef::Account(id) => Ok(id),
+            PlayerRef::Me => match turn.memory().await {
+                Ok(Memory {
+                    linked: Some(id), ..
+                }) => Ok(id),
+                Ok(_) => Err(vec![render::not_linked()]),
+                Err(()) => Err(vec![render::memory_unavailable()]),
+            },
             PlayerRef::VanityUrl(name) => Err(vec![render::vanity_url(&name)]),
             PlayerRef::BadNumber(number) => Err(vec![render::bad_number(&number)]),
             PlayerRef::UnknownLink(_) => Err(vec![render::unknown_link()]),
@@ -305,7 +427,7 @@ impl Conversation {
         })
     }
 
-    async fn stats_of(&self, id: AccountId, calls: &Calls) -> Vec<Reply> {
+    async fn stats_of(&self, id: AccountId, calls: &Calls, offer_link: bool) -> Vec<Reply> {
         let data = match self.player_data(id, calls).await {
             Ok(data) => data,
             Err(error) => return vec![render::lookup_failed(error, Some(id))],
@@ -336,6 +458,7 @@ impl Conversation {
             },
             items.as_deref(),
             &item_names,
+            offer_link,
         )
     }
 
@@ -371,7 +494,8 @@ impl Conversation {
         render::recent(id, &player, &recent, &catalog)
     }
 
-    async fn compare(&self, players: Vec<PlayerRef>, calls: &Calls) -> Reply {
+    async fn compare(&self, players: Vec<PlayerRef>, turn: &mut Turn<'_>) -> Reply {
+        let calls = turn.calls;
         let total = players.len();
         let mut ids: Vec<AccountId> = Vec::new();
         for player in players.into_iter().take(COMPARE_MAX) {
@@ -382,7 +506,7 @@ impl Conversation {
                     Search::Several(rows) => return render::ambiguous_in_compare(&name, &rows),
                     Search::Failed(error) => return render::lookup_failed(error, None),
                 },
-                other => match self.resolve(other, Command::Compare, calls).await {
+                other => match self.resolve(other, Command::Compare, turn).await {
                     Ok(id) => id,
                     Err(mut replies) => {
                         return replies.pop().unwrap_or_else(render::not_understood);
@@ -424,6 +548,55 @@ impl Conversation {
             })
             .collect();
         render::compare(&sides, total.saturating_sub(COMPARE_MAX))
+    }
+}
+
+/// One message's view of the person: their memory, read at most once, and the OpenDota calls.
+struct Turn<'a> {
+    person: &'a Person,
+    /// `None` until read; `Some(Err(()))` when the store failed (logged by the store).
+    memory: Option<Result<Memory, ()>>,
+    calls: &'a Calls,
+}
+
+impl Turn<'_> {
+    /// What the bot remembers about the person (read once per message).
+    async fn memory(&mut self) -> Result<Memory, ()> {
+        if self.memory.is_none() {
+            let read = self.person.memory().await.map_err(|error| {
+                tracing::debug!(%error, "memory unavailable");
+            });
+            self.memory = Some(read);
+        }
+        self.memory.clone().unwrap_or(Err(()))
+    }
+
+    /// Replaces the memory.
+    async fn remember(&mut self, memory: Memory) -> Result<(), ()> {
+        match self.person.remember(memory.clone()).await {
+            Ok(()) => {
+                self.memory = Some(Ok(memory));
+                Ok(())
+            }
+            Err(error) => {
+                tracing::debug!(%error, "memory not saved");
+                Err(())
+            }
+        }
+    }
+
+    /// Remembers `id` as the last player looked at (a failure only loses the follow-up).
+    async fn looked_at(&mut self, id: AccountId) {
+        if let Ok(memory) = self.memory().await {
+            if memory.last_player != Some(id) {
+                let _ = self
+                    .remember(Memory {
+                        last_player: Some(id),
+                        ..memory
+                    })
+                    .await;
+            }
+        }
     }
 }
 

@@ -36,8 +36,8 @@ use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::{broadcast, watch};
 use tokio::task::{JoinHandle, JoinSet};
 
-use crate::app::App;
-use crate::config::{Config, ConfigError, MessengerConfig, WorkerConfig};
+use crate::app::{App, BuildError};
+use crate::config::{Config, MessengerConfig, WorkerConfig};
 use crate::workers;
 
 use self::events::{Action, webhook_post};
@@ -58,9 +58,9 @@ pub enum DevError {
         /// Why.
         source: std::io::Error,
     },
-    /// A setting the clients refuse.
+    /// A setting the clients refuse, or a store that cannot be opened.
     #[error(transparent)]
-    Config(#[from] ConfigError),
+    Build(#[from] BuildError),
 }
 
 /// A running dev server.
@@ -145,12 +145,14 @@ pub async fn start(config: Config) -> Result<DevServer, DevError> {
         verify_token: random_secret(),
         graph_url: Some(format!("http://{here}/graph")),
         graph_version: None,
+        public_url: None,
     };
     let log = config.dev.log;
     let app = App::build(&Config {
         messenger: Some(messenger.clone()),
         ..config
-    })?;
+    })
+    .await?;
     let (queues, receivers) = workers::queues(WorkerConfig::default());
     let bot = app.router(&app.dispatcher(std::sync::Arc::new(queues)));
     app.stats.warm_up_in_background();

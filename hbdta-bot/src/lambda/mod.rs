@@ -30,9 +30,11 @@
 //!   s, and Meta wants its 200 within 5 s, so a slow OpenDota makes Meta redeliver (the
 //!   redelivery is recognised in the same warm environment, not in another one).
 //!
-//! Duplicate deliveries: message ids are claimed in the app's store. With the in-memory store
-//! that is per execution environment: a redelivery that API Gateway routes to another
-//! environment is answered a second time, until a shared store holds the claims.
+//! Duplicate deliveries: message ids are claimed in the app's store. With DynamoDB (the SAM
+//! template's table, `HBDTA_DYNAMODB_TABLE`) a claim is a conditional put, so of all execution
+//! environments exactly one answers a redelivery; without a table (the in-memory store, warned
+//! about at start) claims are per environment. The same store keeps people's memory and the
+//! conversation log, and serves Meta's data deletion callback through the same router.
 //!
 //! Files: this one (the handler and the runtime loop), [`event`] (what an invocation carries and
 //! returns, the worker event), [`invoke`] (the hand-over by `Invoke`).

@@ -20,6 +20,7 @@ use axum::Router;
 use crate::conversation::Reply;
 use crate::dispatch::Dispatcher;
 pub use crate::job::Address;
+use crate::store::Store;
 
 /// Sends answers to one platform's chats.
 #[async_trait]
@@ -33,13 +34,23 @@ pub trait Outbox: Send + Sync + fmt::Debug {
     async fn deliver(&self, chat: &str, replies: Vec<Reply>) -> usize;
 }
 
+/// What a platform's routes work with: the dispatcher that takes what people send, and the
+/// store (for the platform's data deletion requests, say).
+#[derive(Debug, Clone)]
+pub struct Inbound {
+    /// Takes the jobs of a webhook.
+    pub dispatcher: Dispatcher,
+    /// Memory, log and claims.
+    pub store: Arc<dyn Store>,
+}
+
 /// A chat platform the bot is reachable on.
 pub trait Platform: Send + Sync + fmt::Debug {
     /// Its name in addresses, person ids and de-duplication keys (`messenger`).
     fn name(&self) -> &'static str;
 
-    /// The routes it serves (its webhook), handing what people send to `dispatcher`.
-    fn routes(&self, dispatcher: Dispatcher) -> Router;
+    /// The routes it serves (its webhook), handing what people send to `inbound`'s dispatcher.
+    fn routes(&self, inbound: Inbound) -> Router;
 
     /// Where answers to its chats go.
     fn outbox(&self) -> Arc<dyn Outbox>;

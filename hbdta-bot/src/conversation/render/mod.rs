@@ -4,16 +4,21 @@
 //!
 //! - this file: the small replies (help, errors, tips) and the pieces the answers share;
 //! - [`players`]: choosing between players a name matches;
+//! - [`memory`]: linking, "me", unlinking and forgetting;
 //! - [`stats`], [`heroes`], [`recent`], [`compare`]: one file per answer.
 
 mod compare;
 mod heroes;
+mod memory;
 mod players;
 mod recent;
 mod stats;
 
 pub use compare::{CompareSide, compare};
 pub use heroes::heroes;
+pub use memory::{
+    forgotten, link_whom, linked, memory_unavailable, not_linked, nothing_to_unlink, unlinked,
+};
 pub use players::{ambiguous_in_compare, choose_player};
 pub use recent::recent;
 pub use stats::{best_hero, stats};
@@ -23,7 +28,9 @@ use opendota_sdk::models::players::{Player, PlayerHero, RecentMatch};
 use opendota_sdk::{AccountId, HeroId};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::intent::{COMPARE_PREFIX, Command, HELP_PAYLOAD, HEROES_PREFIX, RECENT_PREFIX};
+use super::intent::{
+    COMPARE_PREFIX, Command, HELP_PAYLOAD, HEROES_PREFIX, LINK_PREFIX, RECENT_PREFIX,
+};
 use super::{Choice, Reply};
 use crate::stats::LookupError;
 
@@ -48,6 +55,9 @@ const HELP_BODY: &str = "Here's what I understand:
 • heroes <player>: their top 10 heroes
 • recent <player>: their last 20 matches
 • compare <player> <player>, or <player> vs <player>: side by side
+• I am <player>: remember your account, then me, my heroes, my recent, compare me <player>
+• heroes or recent on their own: the last player you looked at
+• unlink forgets your account; forget me deletes everything I keep about you
 Tip: matches only show up when “Expose Public Match Data” is on in Dota 2 (Settings → Options → Social).";
 
 const PRIVATE_FIX: &str = "If this is your account: in Dota 2, open Settings → Options → Social, turn on “Expose Public Match Data”, play a match, then ask me again (OpenDota may take a little while to catch up).";
@@ -109,8 +119,11 @@ pub fn not_understood() -> Reply {
     text(format!("Sorry, I didn't get that. 🤔\n\n{HELP_BODY}"))
 }
 
-/// The answer to a command without a player.
+/// The answer to a command without a player (and no player looked at before).
 pub fn missing_player(command: Command) -> Reply {
+    if command == Command::Link {
+        return link_whom();
+    }
     text(match command {
         Command::Stats => {
             "Whose stats? Send stats followed by a name (stats Arteezy), or just send an account id or profile link."
@@ -121,7 +134,7 @@ pub fn missing_player(command: Command) -> Reply {
         Command::Recent => {
             "Whose matches? Send recent followed by a player, like recent 86745912 or recent Arteezy."
         }
-        Command::Compare => {
+        Command::Compare | Command::Link => {
             "Send compare followed by two or more players, like compare 86745912 111620041, or Arteezy vs Miracle-."
         }
     })
@@ -207,6 +220,7 @@ pub(super) fn payload_for(command: Command, id: AccountId) -> String {
         Command::Heroes => format!("{HEROES_PREFIX}{id}"),
         Command::Recent => format!("{RECENT_PREFIX}{id}"),
         Command::Compare => format!("{COMPARE_PREFIX}{id}"),
+        Command::Link => format!("{LINK_PREFIX}{id}"),
     }
 }
 

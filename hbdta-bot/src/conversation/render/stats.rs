@@ -58,12 +58,14 @@ fn popular_items(popularity: &ItemPopularity, names: &ItemNames) -> Vec<String> 
         .take(3)
         .collect()
 }
-/// The stats answer: a card, then the details with choices to go further.
+/// The stats answer: a card, then the details with choices to go further ("This is me" too
+/// when `offer_link`: the person has linked no account yet).
 #[must_use]
 pub fn stats(
     view: PlayerView<'_>,
     items: Option<&ItemPopularity>,
     item_names: &ItemNames,
+    offer_link: bool,
 ) -> Vec<Reply> {
     let id = view.id;
     let mut body = summary(&view);
@@ -71,16 +73,17 @@ pub fn stats(
     for tip in tips(&view, items, item_names) {
         let _ = writeln!(body, "• {tip}");
     }
+    let mut choices = vec![
+        choice("Heroes", payload_for(Command::Heroes, id)),
+        choice("Recent", payload_for(Command::Recent, id)),
+        choice("Compare", payload_for(Command::Compare, id)),
+    ];
+    if offer_link {
+        choices.push(choice("This is me", payload_for(Command::Link, id)));
+    }
     vec![
         Reply::Card(card(&view)),
-        text_with(
-            body.trim_end(),
-            vec![
-                choice("Heroes", payload_for(Command::Heroes, id)),
-                choice("Recent", payload_for(Command::Recent, id)),
-                choice("Compare", payload_for(Command::Compare, id)),
-            ],
-        ),
+        text_with(body.trim_end(), choices),
     ]
 }
 

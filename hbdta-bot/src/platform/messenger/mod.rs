@@ -1,5 +1,6 @@
 //! Messenger: `GET /webhook` (the subscription handshake), `POST /webhook` (signature over the raw
-//! body, parse, events → [`Job`]s, hand-over, 200 at once), and the Send API as the [`Outbox`],
+//! body, parse, events → [`Job`]s, hand-over, 200 at once), Meta's data deletion callback
+//! ([`data_deletion`]), and the Send API as the [`Outbox`],
 //! fitting the conversation's replies to Messenger's limits with [`messenger_sdk::limits`]: 2000
 //! UTF-16 units per text, 13 quick replies of 20, card titles and subtitles of 80, 3 buttons of 20.
 
@@ -20,7 +21,9 @@ use messenger_sdk::send::{Button, DefaultAction, GenericElement, Message, QuickR
 use messenger_sdk::webhook::{Event, EventKind};
 use messenger_sdk::{Client, Psid};
 
-use super::{Address, Outbox, Platform};
+pub mod data_deletion;
+
+use super::{Address, Inbound, Outbox, Platform};
 use crate::conversation::{Card, CardButton, Incoming, Reply};
 use crate::dispatch::{DispatchError, Dispatcher};
 use crate::job::Job;
@@ -34,13 +37,26 @@ pub const NAME: &str = "messenger";
 pub struct Messenger {
     webhook: WebhookConfig,
     graph: Client,
+    public_url: Option<String>,
 }
 
 impl Messenger {
     /// Webhooks checked with `webhook` (app secret, verify token), answers sent through `graph`.
     #[must_use]
     pub fn new(webhook: WebhookConfig, graph: Client) -> Self {
-        Self { webhook, graph }
+        Self {
+            webhook,
+            graph,
+            public_url: None,
+        }
+    }
+
+    /// The bot's public address (`https://bot.example.com`), for the status page link of a data
+    /// deletion request; without it the link is made from the request's `Host` header.
+    #[must_use]
+    pub fn public_url(mut self, url: Option<String>) -> Self {
+        self.public_url = url.map(|u| u.trim_end_matches('/').to_owned());
+        self
     }
 }
 
@@ -49,13 +65,18 @@ impl Platform for Messenger {
         NAME
     }
 
-    fn routes(&self, dispatcher: Dispatcher) -> Router {
+    fn routes(&self, inbound: Inbound) -> Router {
         Router::new()
             .route("/webhook", get(handshake).post(receive))
             .with_state(Shared(Arc::new(RouteState {
                 webhook: self.webhook.clone(),
-                dispatcher,
+                dispatcher: inbound.dispatcher,
             })))
+            .merge(data_deletion::routes(
+                self.webhook.verifier.clone(),
+                inbound.store,
+                self.public_url.clone(),
+            ))
     }
 
     fn outbox(&self) -> Arc<dyn Outbox> {
