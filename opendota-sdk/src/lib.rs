@@ -11,6 +11,7 @@ pub mod models;
 mod rank;
 mod rate_limit;
 mod retry;
+mod unknown_fields;
 
 pub use client::{
     Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
@@ -25,3 +26,4 @@ pub use models::enums::{GameMode, Lane, LaneRole, LeaverStatus, LobbyType, Regio
 pub use rank::{Medal, RankTier};
 pub use rate_limit::{FREE_PER_MINUTE, KEYED_PER_MINUTE, RateLimit, RateLimitStatus};
 pub use retry::RetryConfig;
+pub use unknown_fields::unknown_fields;

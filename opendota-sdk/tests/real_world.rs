@@ -1,9 +1,11 @@
 //! Every captured response in `../shared/reference/opendota/real/` and `samples/` (kept outside
 //! the repository) is served as the real server does (`Content-Type: application/json;
 //! charset=utf-8`) through the typed method that would receive it, and the typed value,
-//! serialised again, must keep every field of the JSON and every non-null value, except the
-//! deliberate omissions in [`OMITTED`] and the crate's readings of "none" (a blank string, `-1`
-//! on an unsigned field, `0` as a hero id). Skipped, with a note, where that folder is absent.
+//! serialised again, must keep every field of the JSON ([`opendota_sdk::unknown_fields`] finds
+//! none) and every non-null value, except the deliberate omissions in [`OMITTED`] and the
+//! crate's readings of "none" (a blank string, `-1` on an unsigned field, `0` as a hero id and,
+//! where OpenDota means "no league", as a league id). Skipped, with a note, where that folder is
+//! absent.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
@@ -18,37 +20,38 @@ use serde_json::Value;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-/// Fields the models leave out on purpose, as `<file prefix>: <path>` (`[]` stands for any index,
-/// `{}` for any numeric key of a map). A blank string that reads as `None` is not a loss: that is
-/// how the crate models OpenDota's `""` for "unknown" everywhere.
+/// Fields the models leave out on purpose, as `<file prefix>: <path>` in the form
+/// [`opendota_sdk::unknown_fields`] writes (`[]` stands for any index, `{}` for any numeric key
+/// of a map). A blank string that reads as `None` is not a loss: that is how the crate models
+/// OpenDota's `""` for "unknown" everywhere.
 const OMITTED: &[&str] = &[
     // node-postgres internals that old servers leaked beside `rows` (the result object was
     // serialised whole); they describe the driver, not the data.
-    "distributions: .country_mmr.RowCtor",
-    "distributions: .country_mmr._parsers",
-    "distributions: .country_mmr.command",
-    "distributions: .country_mmr.fields",
-    "distributions: .country_mmr.oid",
-    "distributions: .country_mmr.rowAsArray",
-    "distributions: .country_mmr.rowCount",
-    "distributions: .mmr.RowCtor",
-    "distributions: .mmr._parsers",
-    "distributions: .mmr.fields",
-    "distributions: .mmr.oid",
-    "distributions: .mmr.rowAsArray",
-    "distributions: .ranks.RowCtor",
-    "distributions: .ranks._parsers",
-    "distributions: .ranks.fields",
-    "distributions: .ranks.oid",
-    "distributions: .ranks.rowAsArray",
-    "explorer: .RowCtor",
-    "explorer: ._parsers",
-    "explorer: .oid",
-    "explorer: .rowAsArray",
+    "distributions: country_mmr.RowCtor",
+    "distributions: country_mmr._parsers",
+    "distributions: country_mmr.command",
+    "distributions: country_mmr.fields",
+    "distributions: country_mmr.oid",
+    "distributions: country_mmr.rowAsArray",
+    "distributions: country_mmr.rowCount",
+    "distributions: mmr.RowCtor",
+    "distributions: mmr._parsers",
+    "distributions: mmr.fields",
+    "distributions: mmr.oid",
+    "distributions: mmr.rowAsArray",
+    "distributions: ranks.RowCtor",
+    "distributions: ranks._parsers",
+    "distributions: ranks.fields",
+    "distributions: ranks.oid",
+    "distributions: ranks.rowAsArray",
+    "explorer: RowCtor",
+    "explorer: _parsers",
+    "explorer: oid",
+    "explorer: rowAsArray",
     // Item-count maps drop `"dust": null` (no purchase); the counts that exist are all kept.
-    "matches: .players[].purchase.dust",
-    "matches_match_parsed: .players[].purchase.dust",
-    "matches_match_web_4080856812: .players[].purchase.dust",
+    "matches: players[].purchase.dust",
+    "matches_match_parsed: players[].purchase.dust",
+    "matches_match_web_4080856812: players[].purchase.dust",
 ];
 
 fn reference_dir() -> Option<PathBuf> {
@@ -169,18 +172,15 @@ async fn call(client: &Client, file: &str) -> (&'static str, Result<Value>) {
     }
 }
 
-/// Collects, into `lost`, the paths where `original` has a field that `typed` does not, or a
-/// non-null value that became null.
+/// Collects, into `lost`, the paths where `original` has a non-null value that became null in
+/// `typed`, or an array whose length changed (the fields `typed` lacks are
+/// [`opendota_sdk::unknown_fields`]). Paths are written as that function writes them.
 fn compare(original: &Value, typed: &Value, at: &str, lost: &mut BTreeSet<String>) {
     match (original, typed) {
         (Value::Object(o), Value::Object(t)) => {
             for (key, value) in o {
-                let child = format!("{at}.{key}");
-                match t.get(key) {
-                    None => {
-                        lost.insert(child);
-                    }
-                    Some(typed) => compare(value, typed, &child, lost),
+                if let Some(typed) = t.get(key) {
+                    compare(value, typed, &child(at, key), lost);
                 }
             }
         }
@@ -196,7 +196,7 @@ fn compare(original: &Value, typed: &Value, at: &str, lost: &mut BTreeSet<String
         (Value::String(s), Value::Null) if s.trim().is_empty() => {}
         // OpenDota's sentinels for "none" read as `None` (see `Lenient::is_none_sentinel`).
         (Value::Number(n), Value::Null) if n.as_i64() == Some(-1) => {}
-        (Value::Number(n), Value::Null) if n.as_i64() == Some(0) && at.ends_with("hero_id") => {}
+        (Value::Number(n), Value::Null) if n.as_i64() == Some(0) && is_zero_as_none(at) => {}
         (_, Value::Null) => {
             lost.insert(format!("{at} (value → null)"));
         }
@@ -204,19 +204,24 @@ fn compare(original: &Value, typed: &Value, at: &str, lost: &mut BTreeSet<String
     }
 }
 
-/// Map keys that are ids (`"1"`, `"npc_dota_hero_axe"` in a keyed map) read as `{}`.
-fn generalise(path: &str) -> String {
-    path.split('.')
-        .map(|part| {
-            let (name, rest) = part.split_at(part.find('[').unwrap_or(part.len()));
-            if !name.is_empty() && name.chars().all(|c| c.is_ascii_digit() || c == '-') {
-                format!("{{}}{rest}")
-            } else {
-                part.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(".")
+/// The fields where `0` reads as `None`: optional hero ids, a match's `leagueid` and a live
+/// game's `league_id` (`crate::models::zero_is_none`).
+fn is_zero_as_none(at: &str) -> bool {
+    at.ends_with("hero_id") || at == "leagueid" || at == "[].league_id"
+}
+
+/// `at.key`, with a numeric map key (an id) written `{}`, as `unknown_fields` writes it.
+fn child(at: &str, key: &str) -> String {
+    let key = if !key.is_empty() && key.chars().all(|c| c.is_ascii_digit() || c == '-') {
+        "{}"
+    } else {
+        key
+    };
+    if at.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{at}.{key}")
+    }
 }
 
 fn files(dir: &Path) -> Vec<String> {
@@ -264,11 +269,10 @@ async fn every_capture_decodes_typed_and_keeps_every_field() {
                     continue;
                 }
             };
-            let mut lost = BTreeSet::new();
+            let mut lost = opendota_sdk::unknown_fields(&original, &typed);
             compare(&original, &typed, "", &mut lost);
             let lost: BTreeSet<String> = lost
-                .iter()
-                .map(|p| generalise(p))
+                .into_iter()
                 .filter(|p| {
                     let entry = format!("{prefix}: {p}");
                     !OMITTED.contains(&entry.as_str())

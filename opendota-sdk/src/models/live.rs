@@ -31,8 +31,8 @@ pub struct LiveMatch {
     /// Last update from Steam, Unix seconds.
     #[serde(default, with = "crate::de::lenient")]
     pub last_update_time: Option<i64>,
-    /// League (`0` for matchmaking games).
-    #[serde(default, with = "crate::de::lenient")]
+    /// League; `None` for a matchmaking game (OpenDota sends `0`).
+    #[serde(default, with = "crate::models::zero_is_none")]
     pub league_id: Option<LeagueId>,
     /// Series (`0` when none).
     #[serde(default, with = "crate::de::lenient")]

@@ -273,8 +273,8 @@ pub struct Match {
     /// Thumbs-down votes in the client.
     #[serde(default, with = "crate::de::lenient")]
     pub negative_votes: Option<u32>,
-    /// League (0 when none).
-    #[serde(default, with = "crate::de::lenient")]
+    /// League; `None` for a game outside a league (OpenDota sends `0`).
+    #[serde(default, with = "crate::models::zero_is_none")]
     pub leagueid: Option<LeagueId>,
     /// The league, for league matches.
     #[serde(default, with = "crate::de::lenient")]
