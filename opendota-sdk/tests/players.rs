@@ -781,7 +781,7 @@ fn decodes_players_pros_current() {
     assert_eq!(pros[0].team_id, Some(opendota_sdk::TeamId(8_255_888)));
     assert_eq!(pros[0].locked_until, Some(1_780_000_000));
     assert_eq!(pros[1].personaname, None, "absent");
-    assert_eq!(pros[1].team_id, Some(opendota_sdk::TeamId(0)));
+    assert_eq!(pros[1].team_id, None, "0 = no team");
 }
 
 #[test]

@@ -81,7 +81,7 @@ fn decodes_pro_players_current() {
     assert_eq!(quill.personaname, None);
     assert_eq!(quill.cheese, None);
     assert_eq!(quill.country_code, None, "empty string reads as None");
-    assert_eq!(quill.team_id, Some(TeamId(0)), "0 = no team");
+    assert_eq!(quill.team_id, None, "0 = no team");
     assert_eq!(quill.locked_until, None);
     assert_eq!(pros[2].is_locked, Some(true));
     assert_eq!(pros[2].locked_until, Some(1_780_000_000));

@@ -207,7 +207,7 @@ fn compare(original: &Value, typed: &Value, at: &str, lost: &mut BTreeSet<String
 /// The fields where `0` reads as `None`: optional hero ids, a match's `leagueid` and a live
 /// game's `league_id` (`crate::models::zero_is_none`).
 fn is_zero_as_none(at: &str) -> bool {
-    at.ends_with("hero_id") || at == "leagueid" || at == "[].league_id"
+    at.ends_with("hero_id") || at == "leagueid" || at == "[].league_id" || at == "[].team_id"
 }
 
 /// `at.key`, with a numeric map key (an id) written `{}`, as `unknown_fields` writes it.

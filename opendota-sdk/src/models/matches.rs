@@ -74,6 +74,9 @@ pub struct ProMatch {
     /// `(player_slot < 128) == radiant_win`); in team listings, whether the team was Radiant.
     #[serde(default, with = "crate::de::lenient")]
     pub radiant: Option<bool>,
+    /// In `/proMatches`: the replay parser's version, when the match was parsed.
+    #[serde(default, with = "crate::de::lenient")]
+    pub version: Option<u32>,
 }
 
 /// A randomly sampled public match (`GET /publicMatches`, `PublicMatchesResponse`).

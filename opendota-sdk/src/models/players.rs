@@ -640,8 +640,8 @@ pub struct PlayerPro {
     /// In-game role: 1 core, 2 support.
     #[serde(default, with = "crate::de::lenient")]
     pub fantasy_role: Option<u8>,
-    /// Team (0 when none).
-    #[serde(default, with = "crate::de::lenient")]
+    /// Team; `None` for a player without one (OpenDota sends `0`).
+    #[serde(default, with = "crate::models::zero_is_none")]
     pub team_id: Option<TeamId>,
     /// Team name.
     #[serde(default, with = "crate::de::lenient")]

@@ -60,8 +60,8 @@ pub struct ProPlayer {
     /// In-game role: 1 core, 2 support.
     #[serde(default, with = "crate::de::lenient")]
     pub fantasy_role: Option<u8>,
-    /// Team (0 when none).
-    #[serde(default, with = "crate::de::lenient")]
+    /// Team; `None` for a player without one (OpenDota sends `0`).
+    #[serde(default, with = "crate::models::zero_is_none")]
     pub team_id: Option<TeamId>,
     /// Team name.
     #[serde(default, with = "crate::de::lenient")]
@@ -90,4 +90,13 @@ pub struct ProPlayer {
     /// Rating estimate from ranked matches (a float in real answers).
     #[serde(default, alias = "computed_rating", with = "crate::de::lenient")]
     pub computed_mmr: Option<f64>,
+    /// When the profile was last refreshed (`/topPlayers` rows, ISO 8601).
+    #[serde(default, with = "crate::de::lenient")]
+    pub profile_time: Option<String>,
+    /// When the rank tier was last read (`/topPlayers` rows, ISO 8601).
+    #[serde(default, with = "crate::de::lenient")]
+    pub rank_tier_time: Option<String>,
+    /// The rank tier as a plain number (`/topPlayers` rows; `80` is Immortal).
+    #[serde(default, with = "crate::de::lenient")]
+    pub rating: Option<i64>,
 }
