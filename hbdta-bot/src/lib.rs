@@ -27,6 +27,7 @@
 
 pub mod answer;
 pub mod app;
+mod aws;
 pub mod config;
 pub mod conversation;
 pub mod dev;

@@ -7,21 +7,14 @@ use std::time::Duration;
 use async_trait::async_trait;
 use aws_sdk_lambda::config::retry::RetryConfig;
 use aws_sdk_lambda::config::timeout::TimeoutConfig;
-use aws_sdk_lambda::config::{BehaviorVersion, Credentials, Region};
+use aws_sdk_lambda::config::{BehaviorVersion, Region};
 use aws_sdk_lambda::error::{DisplayErrorContext, SdkError};
 use aws_sdk_lambda::operation::invoke::InvokeError;
 use aws_sdk_lambda::primitives::Blob;
 use aws_sdk_lambda::types::InvocationType;
-use aws_smithy_runtime_api::client::http::{
-    HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
-};
-use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse as SdkHttpResponse};
-use aws_smithy_runtime_api::client::result::ConnectorError;
-use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
-use aws_smithy_types::body::SdkBody;
-use secrecy::ExposeSecret;
 
 use super::event::{MAX_WORKER_PAYLOAD, worker_payloads};
+use crate::aws::{ReqwestClient, credentials};
 use crate::config::InvokeTarget;
 use crate::dispatch::{Handoff, HandoffError, Refusal};
 use crate::job::Job;
@@ -133,15 +126,10 @@ impl Handoff for Invoker {
 /// webhook answers 503 and Meta delivers again.
 #[must_use]
 pub fn lambda_client(target: &InvokeTarget, http: &reqwest::Client) -> aws_sdk_lambda::Client {
-    let credentials = Credentials::new(
-        target.access_key_id.clone(),
-        target.secret_access_key.expose_secret().to_owned(),
-        target
-            .session_token
-            .as_ref()
-            .map(|token| token.expose_secret().to_owned()),
-        None,
-        "lambda-environment",
+    let credentials = credentials(
+        &target.access_key_id,
+        &target.secret_access_key,
+        target.session_token.as_ref(),
     );
     let mut builder = aws_sdk_lambda::Config::builder()
         .behavior_version(BehaviorVersion::latest())
@@ -160,62 +148,4 @@ pub fn lambda_client(target: &InvokeTarget, http: &reqwest::Client) -> aws_sdk_l
         builder = builder.endpoint_url(url.clone());
     }
     aws_sdk_lambda::Client::from_conf(builder.build())
-}
-
-/// The AWS SDK's HTTP client: requests go through the bot's reqwest client, instead of the SDK's
-/// own hyper client (which brings HTTP/2 and a second TLS set-up into the binary for one call).
-/// The SDK signs the request first and bounds its time itself.
-#[derive(Debug, Clone)]
-struct ReqwestClient(reqwest::Client);
-
-impl HttpClient for ReqwestClient {
-    fn http_connector(
-        &self,
-        _settings: &HttpConnectorSettings,
-        _components: &RuntimeComponents,
-    ) -> SharedHttpConnector {
-        SharedHttpConnector::new(self.clone())
-    }
-}
-
-impl HttpConnector for ReqwestClient {
-    fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
-        let client = self.0.clone();
-        HttpConnectorFuture::new(async move {
-            let request = request
-                .try_into_http1x()
-                .map_err(|e| ConnectorError::user(e.into()))?;
-            let (parts, body) = request.into_parts();
-            // Invoke's payload is in memory; the SDK streams nothing here.
-            let body = body
-                .bytes()
-                .map(bytes::Bytes::copy_from_slice)
-                .ok_or_else(|| ConnectorError::user("a streaming request body".into()))?;
-            let response = client
-                .request(parts.method, parts.uri.to_string())
-                .headers(parts.headers)
-                .body(body)
-                .send()
-                .await
-                .map_err(connector_error)?;
-            let status = response.status();
-            let headers = response.headers().clone();
-            let body = response.bytes().await.map_err(connector_error)?;
-            let mut http = lambda_http::http::Response::new(SdkBody::from(body));
-            *http.status_mut() = status;
-            *http.headers_mut() = headers;
-            SdkHttpResponse::try_from(http).map_err(|e| ConnectorError::other(e.into(), None))
-        })
-    }
-}
-
-/// A reqwest error as the SDK classifies them (timeouts and I/O errors are retried).
-fn connector_error(e: reqwest::Error) -> ConnectorError {
-    if e.is_timeout() {
-        ConnectorError::timeout(e.into())
-    } else if e.is_connect() || e.is_request() || e.is_body() {
-        ConnectorError::io(e.into())
-    } else {
-        ConnectorError::other(e.into(), None)
-    }
 }

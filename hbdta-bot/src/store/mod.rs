@@ -6,17 +6,34 @@
 //! about one person. Keys are platform-qualified ([`PersonId`]), so a Messenger PSID and a
 //! Telegram chat id never collide.
 //!
-//! [`MemoryStore`] keeps everything in this process (the default today). A persistent store is a
-//! new file here implementing the two traits; nothing else changes.
+//! The stores, chosen by [`StoreConfig`] and opened by [`open`]:
+//!
+//! - [`MemoryStore`]: everything in this process (lost on restart);
+//! - [`sqlite::SqliteStore`]: an SQLite file (`serve`'s default, shared by the processes that open
+//!   it) or an SQLite database in memory (`dev`, `ask`);
+//! - `dynamodb::DynamoDbStore` (feature `dynamodb`): a DynamoDB table every Lambda environment
+//!   shares.
+//!
+//! [`open`] puts two layers around a persistent store: claims are first tried in this process
+//! ([`LayeredClaims`]: a redelivery this process has seen is refused without a database call),
+//! and a failing store is logged at most once a minute, naming it ([`Watched`]). A new store is a
+//! new file here implementing the two traits, and an arm in [`open`].
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
 use opendota_sdk::AccountId;
 use quick_cache::sync::GuardResult;
+
+use crate::config::StoreConfig;
+
+#[cfg(feature = "dynamodb")]
+pub mod dynamodb;
+pub mod sqlite;
 
 /// A person, qualified by the platform they write from: `messenger:7000000000000001`.
 /// Opaque to the conversation; built by the platform adapters.
@@ -163,6 +180,14 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// Deletes everything held about `person`: memory and log lines.
     async fn forget(&self, person: &PersonId) -> Result<(), StoreError>;
 
+    /// Records that a data deletion request, known by its confirmation `code`, was carried out
+    /// now (the receipt holds the code and the time, nothing about the person).
+    async fn record_deletion(&self, code: &str) -> Result<(), StoreError>;
+
+    /// When the deletion request `code` was carried out (Unix seconds); `None` for a code this
+    /// store never recorded.
+    async fn deletion(&self, code: &str) -> Result<Option<u64>, StoreError>;
+
     /// The redelivery claims kept beside this store.
     fn claims(&self) -> Arc<dyn Claims>;
 }
@@ -171,6 +196,7 @@ pub trait Store: Send + Sync + fmt::Debug {
 #[derive(Clone, Default)]
 pub struct MemoryStore {
     people: Arc<Mutex<HashMap<PersonId, Person>>>,
+    deletions: Arc<Mutex<HashMap<String, u64>>>,
     claims: Arc<MemoryClaims>,
 }
 
@@ -251,8 +277,284 @@ impl Store for MemoryStore {
         Ok(())
     }
 
+    async fn record_deletion(&self, code: &str) -> Result<(), StoreError> {
+        self.deletions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(code.to_owned(), unix_now());
+        Ok(())
+    }
+
+    async fn deletion(&self, code: &str) -> Result<Option<u64>, StoreError> {
+        Ok(self
+            .deletions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(code)
+            .copied())
+    }
+
     fn claims(&self) -> Arc<dyn Claims> {
         self.claims.clone()
+    }
+}
+
+/// Opens the store `config` describes: creates and migrates an SQLite database, checks that a
+/// DynamoDB table is there. A persistent store comes [`Watched`], with [`LayeredClaims`].
+///
+/// # Errors
+///
+/// [`StoreError`] naming the store when it cannot be opened (the binary exits with status 2).
+pub async fn open(config: &StoreConfig) -> Result<Arc<dyn Store>, StoreError> {
+    let store: Arc<dyn Store> = match config {
+        StoreConfig::Memory => return Ok(Arc::new(MemoryStore::new())),
+        StoreConfig::Sqlite(sqlite) => Arc::new(sqlite::SqliteStore::open(sqlite).await?),
+        #[cfg(feature = "dynamodb")]
+        StoreConfig::DynamoDb(table) => {
+            let http = crate::http::client().map_err(|e| {
+                StoreError(format!(
+                    "DynamoDB table {:?}: no HTTP client: {e}",
+                    table.table
+                ))
+            })?;
+            Arc::new(dynamodb::DynamoDbStore::open(table, &http).await?)
+        }
+        #[cfg(not(feature = "dynamodb"))]
+        StoreConfig::DynamoDb(table) => {
+            return Err(StoreError(format!(
+                "DynamoDB table {:?}: this binary was built without DynamoDB (build it with \
+                 `--features dynamodb` or `--features lambda`)",
+                table.table
+            )));
+        }
+    };
+    Ok(Arc::new(Watched::new(store, name(config))))
+}
+
+/// How logs name the store: `sqlite:hbdta.db`, `sqlite::memory:`, `dynamodb://hbdta`.
+fn name(config: &StoreConfig) -> String {
+    match config {
+        StoreConfig::Memory => "memory:".to_owned(),
+        StoreConfig::Sqlite(sqlite) => sqlite.path.as_ref().map_or_else(
+            || "sqlite::memory:".to_owned(),
+            |path| format!("sqlite:{}", path.display()),
+        ),
+        StoreConfig::DynamoDb(table) => format!("dynamodb://{}", table.table),
+    }
+}
+
+/// A store as the bot uses it: every failure is returned to the caller (who answers that the
+/// store is unavailable) and logged with the store's name, but at most once per
+/// [`FailureLog::EVERY`], so a store that is down does not write a line per message. Its claims
+/// are [`LayeredClaims`] in front of the store's own.
+pub struct Watched {
+    store: Arc<dyn Store>,
+    claims: Arc<LayeredClaims>,
+    failures: Arc<FailureLog>,
+}
+
+impl fmt::Debug for Watched {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Watched")
+            .field("name", &self.failures.name)
+            .field("store", &self.store)
+            .field("claims", &self.claims)
+            .finish()
+    }
+}
+
+impl Watched {
+    /// `store`, called `name` in logs.
+    #[must_use]
+    pub fn new(store: Arc<dyn Store>, name: impl Into<String>) -> Self {
+        let failures = Arc::new(FailureLog::new(name));
+        let shared = Arc::new(WatchedClaims {
+            claims: store.claims(),
+            failures: Arc::clone(&failures),
+        });
+        Self {
+            store,
+            claims: Arc::new(LayeredClaims::new(shared)),
+            failures,
+        }
+    }
+
+    fn watch<T>(
+        &self,
+        operation: &'static str,
+        result: Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        if let Err(e) = &result {
+            self.failures.report(operation, e);
+        }
+        result
+    }
+}
+
+#[async_trait]
+impl Store for Watched {
+    async fn memory(&self, person: &PersonId) -> Result<Memory, StoreError> {
+        self.watch("memory", self.store.memory(person).await)
+    }
+
+    async fn remember(&self, person: &PersonId, memory: Memory) -> Result<(), StoreError> {
+        self.watch("remember", self.store.remember(person, memory).await)
+    }
+
+    async fn append_log(&self, entry: LogEntry) -> Result<(), StoreError> {
+        self.watch("append_log", self.store.append_log(entry).await)
+    }
+
+    async fn log(&self, person: &PersonId) -> Result<Vec<LogEntry>, StoreError> {
+        self.watch("log", self.store.log(person).await)
+    }
+
+    async fn forget(&self, person: &PersonId) -> Result<(), StoreError> {
+        self.watch("forget", self.store.forget(person).await)
+    }
+
+    async fn record_deletion(&self, code: &str) -> Result<(), StoreError> {
+        self.watch("record_deletion", self.store.record_deletion(code).await)
+    }
+
+    async fn deletion(&self, code: &str) -> Result<Option<u64>, StoreError> {
+        self.watch("deletion", self.store.deletion(code).await)
+    }
+
+    fn claims(&self) -> Arc<dyn Claims> {
+        self.claims.clone()
+    }
+}
+
+/// A store's claims, their failures logged through the store's [`FailureLog`].
+#[derive(Debug)]
+struct WatchedClaims {
+    claims: Arc<dyn Claims>,
+    failures: Arc<FailureLog>,
+}
+
+#[async_trait]
+impl Claims for WatchedClaims {
+    async fn claim(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
+        let result = self.claims.claim(key, ttl).await;
+        if let Err(e) = &result {
+            self.failures.report("claim", e);
+        }
+        result
+    }
+
+    async fn release(&self, key: &str) -> Result<(), StoreError> {
+        let result = self.claims.release(key).await;
+        if let Err(e) = &result {
+            self.failures.report("release", e);
+        }
+        result
+    }
+}
+
+/// Logs a store's failures, at most one line per [`EVERY`](Self::EVERY); the line says how many
+/// failures went unlogged since the last one.
+#[derive(Debug)]
+pub struct FailureLog {
+    name: String,
+    last: Mutex<Option<Instant>>,
+    unlogged: AtomicU64,
+}
+
+impl FailureLog {
+    /// At most one line this often.
+    pub const EVERY: Duration = Duration::from_secs(60);
+
+    /// For the store called `name`.
+    #[must_use]
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            last: Mutex::new(None),
+            unlogged: AtomicU64::new(0),
+        }
+    }
+
+    /// Logs `error` (from `operation`) unless a line was written less than
+    /// [`EVERY`](Self::EVERY) ago.
+    pub fn report(&self, operation: &str, error: &StoreError) {
+        if !self.due(Instant::now()) {
+            self.unlogged.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        let unlogged = self.unlogged.swap(0, Ordering::Relaxed);
+        tracing::error!(
+            store = %self.name,
+            operation,
+            unlogged,
+            error = %error,
+            "the store failed (one line a minute at most; `unlogged` failures since the last)"
+        );
+    }
+
+    /// Whether a failure at `now` is logged; if so, the next one is not before `now` +
+    /// [`EVERY`](Self::EVERY).
+    #[must_use]
+    pub fn due(&self, now: Instant) -> bool {
+        let mut last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
+        match *last {
+            Some(at) if now.saturating_duration_since(at) < Self::EVERY => false,
+            _ => {
+                *last = Some(now);
+                true
+            }
+        }
+    }
+}
+
+/// Claims in two layers: this process's [`MemoryClaims`] first, so a redelivery already seen here
+/// is refused without a database call (the webhook's fast path when Meta redelivers in bursts),
+/// then the shared claims, so only one process answers a key.
+pub struct LayeredClaims {
+    local: MemoryClaims,
+    shared: Arc<dyn Claims>,
+}
+
+impl fmt::Debug for LayeredClaims {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LayeredClaims")
+            .field("local", &self.local)
+            .field("shared", &self.shared)
+            .finish()
+    }
+}
+
+impl LayeredClaims {
+    /// This process's claims in front of `shared`.
+    #[must_use]
+    pub fn new(shared: Arc<dyn Claims>) -> Self {
+        Self {
+            local: MemoryClaims::default(),
+            shared,
+        }
+    }
+}
+
+#[async_trait]
+impl Claims for LayeredClaims {
+    /// Refused at once when this process holds `key`; otherwise what the shared claims say.
+    /// Only a key this process won stays held here: when another process holds it (and may
+    /// release it when its hand-over fails) or the shared claim fails, the next delivery asks
+    /// the shared claims again.
+    async fn claim(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
+        if !self.local.claim_now(key, ttl) {
+            return Ok(false);
+        }
+        let shared = self.shared.claim(key, ttl).await;
+        if !matches!(shared, Ok(true)) {
+            self.local.0.remove(key);
+        }
+        shared
+    }
+
+    async fn release(&self, key: &str) -> Result<(), StoreError> {
+        self.local.0.remove(key);
+        self.shared.release(key).await
     }
 }
 
@@ -362,6 +664,124 @@ mod tests {
             });
             assert_eq!(won, 1, "round {round}");
         }
+    }
+
+    /// Shared claims that count their calls, answer what `wins` says, or fail.
+    #[derive(Debug, Default)]
+    struct Counted {
+        calls: AtomicU64,
+        fail: bool,
+        lose: bool,
+    }
+
+    #[async_trait]
+    impl Claims for Counted {
+        async fn claim(&self, _key: &str, _ttl: Duration) -> Result<bool, StoreError> {
+            self.calls.fetch_add(1, Ordering::SeqCst);
+            if self.fail {
+                return Err(StoreError("down".into()));
+            }
+            Ok(!self.lose)
+        }
+
+        async fn release(&self, _key: &str) -> Result<(), StoreError> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_redelivery_seen_here_is_refused_without_asking_the_shared_claims() {
+        let shared = Arc::new(Counted::default());
+        let claims = LayeredClaims::new(shared.clone());
+        assert!(claims.claim("mid:m_1", HOUR).await.unwrap());
+        assert!(!claims.claim("mid:m_1", HOUR).await.unwrap());
+        assert!(!claims.claim("mid:m_1", HOUR).await.unwrap());
+        assert_eq!(shared.calls.load(Ordering::SeqCst), 1);
+        claims.release("mid:m_1").await.unwrap();
+        assert!(claims.claim("mid:m_1", HOUR).await.unwrap());
+        assert_eq!(shared.calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn a_key_another_process_holds_or_a_failed_claim_is_asked_again() {
+        let lost = Arc::new(Counted {
+            lose: true,
+            ..Counted::default()
+        });
+        let claims = LayeredClaims::new(lost.clone());
+        assert!(!claims.claim("mid:m_1", HOUR).await.unwrap());
+        assert!(!claims.claim("mid:m_1", HOUR).await.unwrap());
+        assert_eq!(lost.calls.load(Ordering::SeqCst), 2);
+
+        let down = Arc::new(Counted {
+            fail: true,
+            ..Counted::default()
+        });
+        let claims = LayeredClaims::new(down.clone());
+        assert_eq!(
+            claims.claim("mid:m_1", HOUR).await.unwrap_err().to_string(),
+            "the store failed: down"
+        );
+        assert!(claims.claim("mid:m_1", HOUR).await.is_err());
+        assert_eq!(down.calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn failures_are_logged_once_a_minute() {
+        let log = FailureLog::new("sqlite:hbdta.db");
+        let start = Instant::now();
+        assert!(log.due(start));
+        assert!(!log.due(start + Duration::from_secs(1)));
+        assert!(!log.due(start + Duration::from_secs(59)));
+        assert!(log.due(start + Duration::from_secs(60)));
+        assert!(!log.due(start + Duration::from_secs(119)));
+        assert!(log.due(start + Duration::from_secs(121)));
+    }
+
+    #[tokio::test]
+    async fn a_watched_store_returns_every_failure() {
+        #[derive(Debug)]
+        struct Down;
+        #[async_trait]
+        impl Store for Down {
+            async fn memory(&self, _: &PersonId) -> Result<Memory, StoreError> {
+                Err(StoreError("SQLite hbdta.db: disk I/O error".into()))
+            }
+            async fn remember(&self, _: &PersonId, _: Memory) -> Result<(), StoreError> {
+                Ok(())
+            }
+            async fn append_log(&self, _: LogEntry) -> Result<(), StoreError> {
+                Ok(())
+            }
+            async fn log(&self, _: &PersonId) -> Result<Vec<LogEntry>, StoreError> {
+                Ok(Vec::new())
+            }
+            async fn forget(&self, _: &PersonId) -> Result<(), StoreError> {
+                Ok(())
+            }
+            async fn record_deletion(&self, _: &str) -> Result<(), StoreError> {
+                Ok(())
+            }
+            async fn deletion(&self, _: &str) -> Result<Option<u64>, StoreError> {
+                Ok(None)
+            }
+            fn claims(&self) -> Arc<dyn Claims> {
+                Arc::new(Counted {
+                    fail: true,
+                    ..Counted::default()
+                })
+            }
+        }
+        let store = Watched::new(Arc::new(Down), "sqlite:hbdta.db");
+        let person = PersonId::new("messenger", "1");
+        for _ in 0..3 {
+            assert_eq!(
+                store.memory(&person).await.unwrap_err().to_string(),
+                "the store failed: SQLite hbdta.db: disk I/O error"
+            );
+        }
+        assert!(store.claims().claim("k", HOUR).await.is_err());
+        assert_eq!(store.failures.unlogged.load(Ordering::Relaxed), 3);
     }
 
     #[tokio::test]

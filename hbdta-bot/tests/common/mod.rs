@@ -1,6 +1,8 @@
 //! What the hbdta-bot test files share: the JSON fixtures and a wiremock OpenDota.
 #![allow(dead_code, reason = "each test file uses the part it needs")]
 
+pub mod dynalite;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
