@@ -102,13 +102,26 @@ impl Bot {
     /// `psid` sends `text` (message id `mid`) as a signed webhook; the answer is sent before
     /// this returns.
     async fn say(&self, psid: &str, mid: &str, text: &str) {
+        self.send(psid, json!({"mid": mid, "text": text})).await;
+    }
+
+    /// `psid` taps the quick reply `title` whose payload is `payload`.
+    async fn tap(&self, psid: &str, mid: &str, title: &str, payload: &str) {
+        self.send(
+            psid,
+            json!({"mid": mid, "text": title, "quick_reply": {"payload": payload}}),
+        )
+        .await;
+    }
+
+    async fn send(&self, psid: &str, message: Value) {
         let body = serde_json::to_vec(&json!({
             "object": "page",
             "entry": [{"id": "104000000000001", "time": 1_767_225_600_123_i64, "messaging": [{
                 "sender": {"id": psid},
                 "recipient": {"id": "104000000000001"},
                 "timestamp": 1_767_225_600_000_i64,
-                "message": {"mid": mid, "text": text}
+                "message": message
             }]}]
         }))
         .unwrap();
@@ -162,6 +175,30 @@ impl Bot {
         )
         .await
     }
+}
+
+/// The quick replies of the last message sent to `psid`, as `(title, payload)`.
+async fn last_chips(bot: &Bot, psid: &str) -> Vec<(String, String)> {
+    let sent = common::all_sent(&bot.graph).await;
+    let last = sent
+        .iter()
+        .rev()
+        .find(|b| b["recipient"]["id"] == psid && b.get("message").is_some())
+        .expect("a message");
+    last["message"]["quick_replies"]
+        .as_array()
+        .map(|chips| {
+            chips
+                .iter()
+                .map(|c| {
+                    (
+                        c["title"].as_str().unwrap().to_owned(),
+                        c["payload"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn alice() -> PersonId {
@@ -389,4 +426,86 @@ async fn fifty_people_linking_and_asking_at_once_keep_their_own_memory() {
         );
         assert!(log.iter().all(|l| l.person == person));
     }
+}
+
+#[tokio::test]
+async fn a_name_choice_compare_me_the_last_player_and_unlink_through_webhooks() {
+    let bot = bot().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(wiremock::matchers::query_param("q", "Arteezy"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_string(common::fixture("bot_search__several")),
+        )
+        .mount(&bot.opendota)
+        .await;
+    for (route, name) in [
+        ("/players/111620041", "bot_players_get__sumail"),
+        ("/players/111620041/heroes", "bot_players_heroes__sumail"),
+        (
+            "/players/111620041/recentMatches",
+            "bot_players_recent_matches__sumail",
+        ),
+    ] {
+        od_ok(&bot.opendota, route, name).await;
+    }
+
+    bot.say(ALICE, "m_1", "I am Arteezy").await;
+    let chips = last_chips(&bot, ALICE).await;
+    assert_eq!(chips.len(), 10, "{chips:?}");
+    assert_eq!(chips[0], ("Arteezy".to_owned(), "LINK:86745912".to_owned()));
+    assert_eq!(
+        chips[2],
+        (
+            "🔥🔥 Arteezy fan 🔥".to_owned(),
+            "LINK:200000002".to_owned()
+        ),
+        "Messenger's titles: 20 UTF-16 units (an emoji is two)"
+    );
+    assert_eq!(bot.store.memory(&alice()).await.unwrap().linked, None);
+
+    bot.tap(ALICE, "m_2", "Arteezy", "LINK:86745912").await;
+    assert_eq!(
+        bot.store.memory(&alice()).await.unwrap().linked,
+        Some(AccountId(86_745_912))
+    );
+
+    bot.say(ALICE, "m_3", "compare me 111620041").await;
+    let texts = bot.texts_to(ALICE).await;
+    assert!(
+        texts
+            .last()
+            .unwrap()
+            .starts_with("⚔️ Arteezy vs SumaiL\n\nArteezy (86745912)"),
+        "{texts:#?}"
+    );
+
+    // A comparison is no single player: the last player is still Arteezy (set by the link).
+    bot.say(ALICE, "m_4", "heroes").await;
+    assert!(
+        bot.texts_to(ALICE)
+            .await
+            .last()
+            .unwrap()
+            .starts_with("🦸 Top heroes of Arteezy:"),
+    );
+    bot.say(ALICE, "m_5", "111620041").await;
+    bot.say(ALICE, "m_6", "recent").await;
+    assert!(
+        bot.texts_to(ALICE)
+            .await
+            .last()
+            .unwrap()
+            .starts_with("📈 SumaiL, last 3 matches:"),
+        "the follow-up follows the last player looked at"
+    );
+
+    bot.say(ALICE, "m_7", "unlink").await;
+    assert_eq!(
+        bot.texts_to(ALICE).await.last().map(String::as_str),
+        Some(
+            "Done: 86745912 is no longer linked to you. Send “I am <player>” to link another account."
+        )
+    );
+    assert_eq!(bot.store.memory(&alice()).await.unwrap().linked, None);
 }
