@@ -6,10 +6,16 @@
 //! |---|---|---|
 //! | [`OpenDotaConfig`] | API URL and key | `OPENDOTA_BASE_URL`, `OPENDOTA_API_KEY` |
 //! | [`MessengerConfig`] | page token, app secret, verify token, Graph URL and version | `MESSENGER_*` (`dev` makes its own) |
+//! | [`TelegramConfig`] | bot token, webhook secret, Bot API URL, the bot's username | `TELEGRAM_*` |
 //! | [`ServerConfig`] | address and workers | `HOST`, `PORT`, `HBDTA_WORKERS`, `HBDTA_QUEUE_PER_WORKER` |
 //! | [`LambdaConfig`] | where accepted events are answered | `HBDTA_LAMBDA_WORKER` and what Lambda sets |
 //! | [`DevConfig`] | the chat page's address, per-call lines | `--host`, `--port`, `--quiet` |
 //! | [`StoreConfig`] | where memory, the log and claims are kept | `HBDTA_DATABASE_URL`, `HBDTA_DYNAMODB_TABLE`, `HBDTA_LOG_RETENTION_DAYS` |
+//!
+//! `serve` (and Lambda) needs at least one complete platform: Messenger (its three `MESSENGER_*`
+//! secrets) or Telegram (`TELEGRAM_BOT_TOKEN` and `TELEGRAM_WEBHOOK_SECRET`), or both; a platform
+//! that is only partly configured is an error naming what is missing. `poll` needs only
+//! `TELEGRAM_BOT_TOKEN`.
 //!
 //! Every secret is a [`SecretString`]; no `Debug` here shows one.
 
@@ -29,6 +35,8 @@ pub struct Config {
     /// Messenger credentials and endpoint; `None` where Messenger is not served (`ask`, and
     /// `dev` until it makes its own).
     pub messenger: Option<MessengerConfig>,
+    /// Telegram credentials and endpoint; `None` where Telegram is not served.
+    pub telegram: Option<TelegramConfig>,
     /// The server face.
     pub server: ServerConfig,
     /// The Lambda face (read only on Lambda).
@@ -328,6 +336,35 @@ impl fmt::Debug for MessengerConfig {
     }
 }
 
+/// The Telegram side of the configuration (`serve` with a webhook, `poll`, `telegram …`).
+#[derive(Clone)]
+pub struct TelegramConfig {
+    /// `TELEGRAM_BOT_TOKEN` (from BotFather).
+    pub bot_token: SecretString,
+    /// `TELEGRAM_WEBHOOK_SECRET`: what Telegram sends in `X-Telegram-Bot-Api-Secret-Token` with
+    /// each webhook call. Required by `serve` (the webhook), not by `poll`.
+    pub webhook_secret: Option<SecretString>,
+    /// `TELEGRAM_API_URL` (default `https://api.telegram.org`; a local fake in tests).
+    pub api_url: Option<String>,
+    /// `TELEGRAM_BOT_USERNAME` (without `@`): the bot's username for commands and mentions in
+    /// groups; by default asked with `getMe` at start.
+    pub username: Option<String>,
+}
+
+impl fmt::Debug for TelegramConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TelegramConfig")
+            .field("bot_token", &"<redacted>")
+            .field(
+                "webhook_secret",
+                &self.webhook_secret.as_ref().map(|_| "<redacted>"),
+            )
+            .field("api_url", &self.api_url)
+            .field("username", &self.username)
+            .finish()
+    }
+}
+
 /// The OpenDota side of the configuration.
 #[derive(Clone, Default)]
 pub struct OpenDotaConfig {
@@ -377,6 +414,13 @@ pub enum ConfigError {
         /// The flag.
         flag: &'static str,
     },
+    /// `serve` has no platform to serve.
+    #[error(
+        "no chat platform is configured: set MESSENGER_PAGE_ACCESS_TOKEN, MESSENGER_APP_SECRET and \
+         MESSENGER_VERIFY_TOKEN (Messenger), or TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET \
+         (Telegram), or both"
+    )]
+    NoPlatform,
     /// A value is present but unusable.
     #[error("{name} is invalid: {reason}")]
     Invalid {
@@ -507,12 +551,32 @@ pub struct MessengerArgs {
     pub public_url: Option<String>,
 }
 
+/// Telegram flags (the server, Lambda, `poll`, `telegram …`).
+#[derive(Args, Debug, Clone, Default)]
+pub struct TelegramArgs {
+    /// Telegram bot token (from BotFather).
+    #[arg(long, env = "TELEGRAM_BOT_TOKEN", hide_env_values = true)]
+    pub telegram_bot_token: Option<String>,
+    /// Secret Telegram sends with each webhook call (`X-Telegram-Bot-Api-Secret-Token`).
+    #[arg(long, env = "TELEGRAM_WEBHOOK_SECRET", hide_env_values = true)]
+    pub telegram_webhook_secret: Option<String>,
+    /// Bot API URL (a local fake, say).
+    #[arg(long, env = "TELEGRAM_API_URL")]
+    pub telegram_api_url: Option<String>,
+    /// The bot's username (without `@`); asked with `getMe` when unset.
+    #[arg(long, env = "TELEGRAM_BOT_USERNAME")]
+    pub telegram_bot_username: Option<String>,
+}
+
 /// The server's flags.
 #[derive(Args, Debug, Clone)]
 pub struct ServeArgs {
     #[command(flatten)]
     #[allow(missing_docs, reason = "flattened")]
     pub messenger: MessengerArgs,
+    #[command(flatten)]
+    #[allow(missing_docs, reason = "flattened")]
+    pub telegram: TelegramArgs,
     /// Address to listen on.
     #[arg(long, env = "HOST", default_value = "0.0.0.0")]
     pub host: String,
@@ -523,6 +587,23 @@ pub struct ServeArgs {
     #[arg(long, env = "HBDTA_WORKERS", default_value_t = WorkerConfig::default().concurrency)]
     pub workers: usize,
     /// Events that may wait per worker before the webhook answers 503.
+    #[arg(long, env = "HBDTA_QUEUE_PER_WORKER", default_value_t = WorkerConfig::default().queue_per_worker)]
+    pub queue_per_worker: usize,
+    #[command(flatten)]
+    #[allow(missing_docs, reason = "flattened")]
+    pub opendota: OpenDotaArgs,
+}
+
+/// `poll`'s flags: Telegram long polling, answered by in-process workers.
+#[derive(Args, Debug, Clone)]
+pub struct PollArgs {
+    #[command(flatten)]
+    #[allow(missing_docs, reason = "flattened")]
+    pub telegram: TelegramArgs,
+    /// People answered at once.
+    #[arg(long, env = "HBDTA_WORKERS", default_value_t = WorkerConfig::default().concurrency)]
+    pub workers: usize,
+    /// Updates that may wait per worker before polling pauses.
     #[arg(long, env = "HBDTA_QUEUE_PER_WORKER", default_value_t = WorkerConfig::default().queue_per_worker)]
     pub queue_per_worker: usize,
     #[command(flatten)]
@@ -558,6 +639,10 @@ pub enum Face<'a> {
     Dev(&'a DevArgs),
     /// One question from the terminal.
     Ask(&'a OpenDotaArgs),
+    /// Telegram long polling.
+    Poll(&'a PollArgs),
+    /// `telegram set-webhook` / `delete-webhook`: the Telegram settings only.
+    Telegram(&'a TelegramArgs),
 }
 
 /// Reads the settings `face` needs; `var` reads an environment variable (the process
@@ -573,6 +658,7 @@ where
     let mut config = Config {
         opendota: OpenDotaConfig::default(),
         messenger: None,
+        telegram: None,
         server: ServerConfig::default(),
         lambda: LambdaConfig::default(),
         dev: DevConfig::default(),
@@ -581,7 +667,11 @@ where
     match face {
         Face::Serve(args) | Face::Lambda(args) => {
             config.opendota = args.opendota.config();
-            config.messenger = Some(args.messenger.config()?);
+            config.messenger = args.messenger.config_if_set()?;
+            config.telegram = args.telegram.config(true)?;
+            if config.messenger.is_none() && config.telegram.is_none() {
+                return Err(ConfigError::NoPlatform);
+            }
             config.server = ServerConfig {
                 addr: socket_addr(&args.host, args.port)?,
                 workers: WorkerConfig {
@@ -608,6 +698,18 @@ where
             config.opendota = args.config();
             config.store = StoreConfig::from_lookup(StoreDefault::SqliteMemory, &var)?;
         }
+        Face::Poll(args) => {
+            config.opendota = args.opendota.config();
+            config.telegram = Some(args.telegram.required(false)?);
+            config.server.workers = WorkerConfig {
+                concurrency: args.workers,
+                queue_per_worker: args.queue_per_worker,
+            };
+            config.store = StoreConfig::from_lookup(StoreDefault::SqliteFile, &var)?;
+        }
+        Face::Telegram(args) => {
+            config.telegram = Some(args.required(false)?);
+        }
     }
     Ok(config)
 }
@@ -621,7 +723,77 @@ impl OpenDotaArgs {
     }
 }
 
+impl TelegramArgs {
+    /// The Telegram settings when any is set: `None` when neither the token nor the secret is;
+    /// with `webhook`, the token and the secret are both required as soon as one is set.
+    fn config(&self, webhook: bool) -> Result<Option<TelegramConfig>, ConfigError> {
+        let token = non_empty(self.telegram_bot_token.clone());
+        let secret = non_empty(self.telegram_webhook_secret.clone());
+        if token.is_none() && secret.is_none() {
+            return Ok(None);
+        }
+        self.required(webhook).map(Some)
+    }
+
+    /// The Telegram settings; the token is required, and with `webhook` the secret too.
+    fn required(&self, webhook: bool) -> Result<TelegramConfig, ConfigError> {
+        let bot_token = required(
+            self.telegram_bot_token.clone(),
+            "TELEGRAM_BOT_TOKEN",
+            "--telegram-bot-token",
+        )?;
+        let webhook_secret = if webhook {
+            Some(required(
+                self.telegram_webhook_secret.clone(),
+                "TELEGRAM_WEBHOOK_SECRET",
+                "--telegram-webhook-secret",
+            )?)
+        } else {
+            non_empty(self.telegram_webhook_secret.clone()).map(SecretString::from)
+        };
+        if let Some(secret) = &webhook_secret {
+            use secrecy::ExposeSecret;
+            // Telegram's rule for `secret_token`: 1-256 of A-Z, a-z, 0-9, `_` and `-`.
+            let s = secret.expose_secret();
+            if s.len() > 256
+                || !s
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            {
+                return Err(ConfigError::Invalid {
+                    name: "TELEGRAM_WEBHOOK_SECRET",
+                    reason: "Telegram accepts 1 to 256 of A-Z, a-z, 0-9, `_` and `-`".to_owned(),
+                });
+            }
+        }
+        Ok(TelegramConfig {
+            bot_token,
+            webhook_secret,
+            api_url: non_empty(self.telegram_api_url.clone()),
+            username: non_empty(self.telegram_bot_username.clone())
+                .map(|u| u.trim().trim_start_matches('@').to_owned()),
+        })
+    }
+}
+
 impl MessengerArgs {
+    /// The Messenger settings when any of the three secrets is set (then all three are
+    /// required); `None` when none is.
+    fn config_if_set(&self) -> Result<Option<MessengerConfig>, ConfigError> {
+        let any = [
+            &self.page_access_token,
+            &self.app_secret,
+            &self.verify_token,
+        ]
+        .iter()
+        .any(|v| non_empty((*v).clone()).is_some());
+        if any {
+            self.config().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     fn config(&self) -> Result<MessengerConfig, ConfigError> {
         Ok(MessengerConfig {
             page_access_token: required(
@@ -877,6 +1049,7 @@ mod tests {
                 graph_version: None,
                 public_url: None,
             },
+            telegram: TelegramArgs::default(),
             host: "127.0.0.1".to_owned(),
             port: 3001,
             workers: 2,
@@ -918,6 +1091,101 @@ mod tests {
             }),
             "serve keeps an SQLite file by default"
         );
+    }
+
+    fn serve_with(messenger: MessengerArgs, telegram: TelegramArgs) -> Result<Config, ConfigError> {
+        let serve = ServeArgs {
+            messenger,
+            telegram,
+            host: "127.0.0.1".to_owned(),
+            port: 3000,
+            workers: 1,
+            queue_per_worker: 1,
+            opendota: OpenDotaArgs::default(),
+        };
+        load(Face::Serve(&serve), |_| None)
+    }
+
+    fn telegram(token: Option<&str>, secret: Option<&str>) -> TelegramArgs {
+        TelegramArgs {
+            telegram_bot_token: token.map(str::to_owned),
+            telegram_webhook_secret: secret.map(str::to_owned),
+            telegram_api_url: None,
+            telegram_bot_username: Some("@hbdta_bot".to_owned()),
+        }
+    }
+
+    #[test]
+    fn serve_needs_one_complete_platform_and_names_what_a_partial_one_lacks() {
+        let none = serve_with(MessengerArgs::default(), TelegramArgs::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            none.contains("MESSENGER_PAGE_ACCESS_TOKEN") && none.contains("TELEGRAM_BOT_TOKEN"),
+            "{none}"
+        );
+
+        let only_telegram = serve_with(
+            MessengerArgs::default(),
+            telegram(Some("123:ABC-token"), Some("s3cr3t-1")),
+        )
+        .unwrap();
+        assert!(only_telegram.messenger.is_none());
+        let tg = only_telegram.telegram.unwrap();
+        assert_eq!(tg.username.as_deref(), Some("hbdta_bot"));
+        let debug = format!("{tg:?}");
+        assert!(
+            !debug.contains("ABC-token") && !debug.contains("s3cr3t"),
+            "{debug}"
+        );
+
+        let err = serve_with(MessengerArgs::default(), telegram(Some("123:ABC"), None))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("TELEGRAM_WEBHOOK_SECRET is not set"),
+            "{err}"
+        );
+        let err = serve_with(MessengerArgs::default(), telegram(None, Some("s")))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("TELEGRAM_BOT_TOKEN is not set"), "{err}");
+        let err = serve_with(
+            MessengerArgs::default(),
+            telegram(Some("123:ABC"), Some("not allowed!")),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("TELEGRAM_WEBHOOK_SECRET is invalid"),
+            "{err}"
+        );
+
+        let partial_messenger = MessengerArgs {
+            page_access_token: Some("EAAG".to_owned()),
+            ..MessengerArgs::default()
+        };
+        let err = serve_with(partial_messenger, telegram(Some("123:ABC"), Some("s")))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("MESSENGER_APP_SECRET is not set"), "{err}");
+
+        // `poll` needs the token only.
+        let poll = PollArgs {
+            telegram: telegram(Some("123:ABC"), None),
+            workers: 2,
+            queue_per_worker: 3,
+            opendota: OpenDotaArgs::default(),
+        };
+        let config = load(Face::Poll(&poll), |_| None).unwrap();
+        assert!(config.telegram.unwrap().webhook_secret.is_none());
+        assert_eq!(config.server.workers.concurrency, 2);
+        let poll = PollArgs {
+            telegram: TelegramArgs::default(),
+            ..poll
+        };
+        let err = load(Face::Poll(&poll), |_| None).unwrap_err().to_string();
+        assert!(err.starts_with("TELEGRAM_BOT_TOKEN is not set"), "{err}");
     }
 
     fn store(default: StoreDefault, vars: &[(&str, &str)]) -> Result<StoreConfig, ConfigError> {

@@ -23,6 +23,10 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "parsed once at start; the flags are plain strings"
+)]
 enum Command {
     /// Run the webhook server (the default).
     Serve(ServeArgs),

@@ -177,6 +177,20 @@ async fn behaves(store: Arc<dyn Store>) {
     assert!((before..=unix_now()).contains(&done), "{done}");
     assert_eq!(store.deletion("del_unknown").await.unwrap(), None);
 
+    // Named cursors (Telegram's polling offset): unset, set, overwritten, kept apart by name.
+    assert_eq!(store.cursor("telegram:offset").await.unwrap(), None);
+    store.set_cursor("telegram:offset", 41).await.unwrap();
+    store
+        .set_cursor("telegram:offset", 900_000_001)
+        .await
+        .unwrap();
+    store.set_cursor("other", -5).await.unwrap();
+    assert_eq!(
+        store.cursor("telegram:offset").await.unwrap(),
+        Some(900_000_001)
+    );
+    assert_eq!(store.cursor("other").await.unwrap(), Some(-5));
+
     claims_behave(&store.claims()).await;
     concurrent_people(&store).await;
 }
@@ -369,7 +383,8 @@ async fn sqlite_file_keeps_data_and_schema_on_reopen() {
     };
     {
         let store = SqliteStore::open(&config).await.unwrap();
-        assert_eq!(store.schema_version().await.unwrap(), 1);
+        assert_eq!(store.schema_version().await.unwrap(), 2);
+        store.set_cursor("telegram:offset", 77).await.unwrap();
         store
             .remember(&alice(), memory(Some(7), Some(8)))
             .await
@@ -382,8 +397,13 @@ async fn sqlite_file_keeps_data_and_schema_on_reopen() {
         assert!(store.claim("messenger:mid:m_1", HOUR).await.unwrap());
     }
     let store = SqliteStore::open(&config).await.unwrap();
-    assert_eq!(SqliteStore::SCHEMA_VERSION, 1);
-    assert_eq!(store.schema_version().await.unwrap(), 1);
+    assert_eq!(SqliteStore::SCHEMA_VERSION, 2);
+    assert_eq!(store.schema_version().await.unwrap(), 2);
+    assert_eq!(
+        store.cursor("telegram:offset").await.unwrap(),
+        Some(77),
+        "a cursor outlives a restart"
+    );
     let remembered = store.memory(&alice()).await.unwrap();
     assert_eq!(
         (remembered.linked, remembered.last_player),
@@ -411,7 +431,7 @@ async fn sqlite_file_keeps_data_and_schema_on_reopen() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version, 2);
     let tables: BTreeSet<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
         .unwrap()
@@ -421,8 +441,42 @@ async fn sqlite_file_keeps_data_and_schema_on_reopen() {
         .unwrap();
     assert_eq!(
         tables,
-        BTreeSet::from(["claims", "deletions", "log", "memory"].map(str::to_owned))
+        BTreeSet::from(["claims", "cursors", "deletions", "log", "memory"].map(str::to_owned))
     );
+}
+
+/// A file written at schema version 1 (before cursors) is migrated to version 2 on open and
+/// keeps what it held.
+#[tokio::test]
+async fn sqlite_file_of_version_1_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    let config = SqliteConfig {
+        path: Some(path.clone()),
+        log_retention: DEFAULT_LOG_RETENTION,
+    };
+    {
+        let store = SqliteStore::open(&config).await.unwrap();
+        store
+            .remember(&alice(), memory(Some(7), None))
+            .await
+            .unwrap();
+    }
+    {
+        // Back to what version 1 left: no cursors table, user_version 1.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE cursors; PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    let store = SqliteStore::open(&config).await.unwrap();
+    assert_eq!(store.schema_version().await.unwrap(), 2);
+    assert_eq!(
+        store.memory(&alice()).await.unwrap().linked,
+        Some(AccountId(7))
+    );
+    assert_eq!(store.cursor("telegram:offset").await.unwrap(), None);
+    store.set_cursor("telegram:offset", 3).await.unwrap();
+    assert_eq!(store.cursor("telegram:offset").await.unwrap(), Some(3));
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@
 //! | a log line | `PERSON#<person id>` | `LOG#<at, 20 digits>#<order, 20 digits>#<random>` | `direction`, `message_id`, `text`, `kind`, `at`, `expires_at` |
 //! | a claim | `CLAIM#<key>` | `CLAIM` | `until_ms`, `expires_at` |
 //! | a deletion receipt | `DELETION#<code>` | `DELETION` | `done_at` |
+//! | a named cursor | `CURSOR#<name>` | `CURSOR` | `value` |
 //!
 //! - `log` is one query (`pk` and `begins_with(sk, "LOG#")`, oldest first); `forget` queries every
 //!   item of the person's `pk` and deletes them in batches of 25.
@@ -464,6 +465,37 @@ impl Store for DynamoDbStore {
             .await
             .map_err(|e| self.failed("GetItem", &e))?;
         Ok(output.item.and_then(|item| get_n(&item, "done_at")))
+    }
+
+    async fn cursor(&self, name: &str) -> Result<Option<i64>, StoreError> {
+        let output = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key("pk", s(["CURSOR#", name].concat()))
+            .key("sk", s("CURSOR"))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| self.failed("GetItem", &e))?;
+        Ok(output.item.and_then(|item| {
+            item.get("value")
+                .and_then(|v| v.as_n().ok())
+                .and_then(|v| v.parse().ok())
+        }))
+    }
+
+    async fn set_cursor(&self, name: &str, value: i64) -> Result<(), StoreError> {
+        self.client
+            .put_item()
+            .table_name(&self.table)
+            .item("pk", s(["CURSOR#", name].concat()))
+            .item("sk", s("CURSOR"))
+            .item("value", n(value))
+            .send()
+            .await
+            .map_err(|e| self.failed("PutItem", &e))?;
+        Ok(())
     }
 
     fn claims(&self) -> std::sync::Arc<dyn Claims> {

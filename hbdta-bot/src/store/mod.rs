@@ -188,6 +188,25 @@ pub trait Store: Send + Sync + fmt::Debug {
     /// store never recorded.
     async fn deletion(&self, code: &str) -> Result<Option<u64>, StoreError>;
 
+    /// The value of the cursor `name` (Telegram's long polling keeps its next offset in
+    /// `telegram:offset`); `None` when it was never set.
+    ///
+    /// The default is for stores that keep no cursors: it fails, naming the store's type.
+    async fn cursor(&self, name: &str) -> Result<Option<i64>, StoreError> {
+        Err(StoreError(format!(
+            "{self:?} keeps no cursors (asked for {name:?})"
+        )))
+    }
+
+    /// Sets the cursor `name` to `value`.
+    ///
+    /// The default is for stores that keep no cursors: it fails, naming the store's type.
+    async fn set_cursor(&self, name: &str, value: i64) -> Result<(), StoreError> {
+        Err(StoreError(format!(
+            "{self:?} keeps no cursors (asked to set {name:?} to {value})"
+        )))
+    }
+
     /// The redelivery claims kept beside this store.
     fn claims(&self) -> Arc<dyn Claims>;
 }
@@ -197,6 +216,7 @@ pub trait Store: Send + Sync + fmt::Debug {
 pub struct MemoryStore {
     people: Arc<Mutex<HashMap<PersonId, Person>>>,
     deletions: Arc<Mutex<HashMap<String, u64>>>,
+    cursors: Arc<Mutex<HashMap<String, i64>>>,
     claims: Arc<MemoryClaims>,
 }
 
@@ -292,6 +312,23 @@ impl Store for MemoryStore {
             .unwrap_or_else(PoisonError::into_inner)
             .get(code)
             .copied())
+    }
+
+    async fn cursor(&self, name: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .cursors
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(name)
+            .copied())
+    }
+
+    async fn set_cursor(&self, name: &str, value: i64) -> Result<(), StoreError> {
+        self.cursors
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(name.to_owned(), value);
+        Ok(())
     }
 
     fn claims(&self) -> Arc<dyn Claims> {
@@ -419,6 +456,14 @@ impl Store for Watched {
 
     async fn deletion(&self, code: &str) -> Result<Option<u64>, StoreError> {
         self.watch("deletion", self.store.deletion(code).await)
+    }
+
+    async fn cursor(&self, name: &str) -> Result<Option<i64>, StoreError> {
+        self.watch("cursor", self.store.cursor(name).await)
+    }
+
+    async fn set_cursor(&self, name: &str, value: i64) -> Result<(), StoreError> {
+        self.watch("set_cursor", self.store.set_cursor(name, value).await)
     }
 
     fn claims(&self) -> Arc<dyn Claims> {

@@ -21,6 +21,7 @@
 //! log       (id INTEGER PRIMARY KEY, person_id, direction, message_id, text, kind, at)
 //! claims    (key TEXT PRIMARY KEY, until)
 //! deletions (code TEXT PRIMARY KEY, done_at)
+//! cursors   (name TEXT PRIMARY KEY, value)          -- version 2
 //! ```
 
 use std::fmt;
@@ -47,8 +48,9 @@ pub const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 /// The schema, one migration per version. A new version is a new entry at the end; an entry
 /// never changes once released. The first one tolerates tables that exist already: two processes
 /// opening a new file at once may both run it.
-const MIGRATIONS: &[M<'static>] = &[M::up(
-    "CREATE TABLE IF NOT EXISTS memory (
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(
+        "CREATE TABLE IF NOT EXISTS memory (
         person_id   TEXT PRIMARY KEY NOT NULL,
         linked      INTEGER,
         last_player INTEGER,
@@ -74,7 +76,15 @@ const MIGRATIONS: &[M<'static>] = &[M::up(
         code    TEXT PRIMARY KEY NOT NULL,
         done_at INTEGER NOT NULL
     ) STRICT, WITHOUT ROWID;",
-)];
+    ),
+    // Version 2: named cursors (Telegram's long polling offset).
+    M::up(
+        "CREATE TABLE IF NOT EXISTS cursors (
+        name  TEXT PRIMARY KEY NOT NULL,
+        value INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;",
+    ),
+];
 
 /// An SQLite database: a file shared by every process that opens it, or a database in memory.
 /// Cheap to clone (one connection behind an `Arc`).
@@ -420,6 +430,29 @@ impl Store for SqliteStore {
             conn.prepare_cached("SELECT done_at FROM deletions WHERE code = ?1")?
                 .query_row([code], |row| row.get::<_, i64>(0).map(uint))
                 .optional()
+        })
+        .await
+    }
+
+    async fn cursor(&self, name: &str) -> Result<Option<i64>, StoreError> {
+        let name = name.to_owned();
+        self.run(move |conn| {
+            conn.prepare_cached("SELECT value FROM cursors WHERE name = ?1")?
+                .query_row([name], |row| row.get::<_, i64>(0))
+                .optional()
+        })
+        .await
+    }
+
+    async fn set_cursor(&self, name: &str, value: i64) -> Result<(), StoreError> {
+        let name = name.to_owned();
+        self.run(move |conn| {
+            conn.prepare_cached(
+                "INSERT INTO cursors (name, value) VALUES (?1, ?2)
+                 ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            )?
+            .execute(params![name, value])
+            .map(drop)
         })
         .await
     }
