@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::expect::{answer, catch_all, mount_arteezy, mount_sumail, ok, warm};
 use common::{fixture, opendota_client as client};
 
 use std::sync::Arc;
@@ -13,93 +14,8 @@ use hbdta_bot::conversation::{
 };
 use hbdta_bot::stats::Stats;
 use hbdta_bot::store::{MemoryStore, PersonId};
-use wiremock::matchers::{any, method, path, query_param};
+use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-/// `GET /api{route}` answers `status` with `body`, and must be called `expect` times.
-async fn answer(server: &MockServer, route: &str, status: u16, body: String, expect: u64) {
-    Mock::given(method("GET"))
-        .and(path(format!("/api{route}")))
-        .respond_with(
-            ResponseTemplate::new(status)
-                .insert_header("content-type", "application/json")
-                .set_body_string(body),
-        )
-        .expect(expect)
-        .named(format!("GET {route}"))
-        .mount(server)
-        .await;
-}
-
-async fn ok(server: &MockServer, route: &str, fixture_name: &str, expect: u64) {
-    answer(server, route, 200, fixture(fixture_name), expect).await;
-}
-
-/// Any request nothing else answered: a 500, and the test fails on drop.
-async fn catch_all(server: &MockServer) {
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(500).set_body_string("unexpected request"))
-        .with_priority(200)
-        .expect(0)
-        .named("an OpenDota request no mock expected")
-        .mount(server)
-        .await;
-}
-
-/// A server with the constants mounted (called once), plus a conversation whose caches hold
-/// them (as after start-up).
-async fn warm() -> (MockServer, Conversation) {
-    let server = MockServer::start().await;
-    ok(
-        &server,
-        "/constants/heroes",
-        "bot_constants_heroes__catalog",
-        1,
-    )
-    .await;
-    ok(
-        &server,
-        "/constants/item_ids",
-        "bot_constants_item_ids__catalog",
-        1,
-    )
-    .await;
-    let stats = Stats::new(client(&server));
-    stats.warm_up().await.unwrap();
-    (server, Conversation::new(stats))
-}
-
-/// Arteezy's profile, heroes, recent matches and his best hero's items, each called `expect` times.
-async fn mount_arteezy(server: &MockServer, expect: u64) {
-    ok(
-        server,
-        "/players/86745912",
-        "bot_players_get__arteezy",
-        expect,
-    )
-    .await;
-    ok(
-        server,
-        "/players/86745912/heroes",
-        "bot_players_heroes__arteezy",
-        expect,
-    )
-    .await;
-    ok(
-        server,
-        "/players/86745912/recentMatches",
-        "bot_players_recent_matches__arteezy",
-        expect,
-    )
-    .await;
-    ok(
-        server,
-        "/heroes/29/itemPopularity",
-        "bot_heroes_item_popularity__tidehunter",
-        expect,
-    )
-    .await;
-}
 
 /// Someone asking from the terminal, remembered in memory.
 fn person() -> Person {
@@ -597,24 +513,6 @@ async fn recent_shows_the_last_matches() {
         ask(&conversation, "recent 86745912").await.opendota_calls,
         0
     );
-}
-
-async fn mount_sumail(server: &MockServer) {
-    ok(server, "/players/111620041", "bot_players_get__sumail", 1).await;
-    ok(
-        server,
-        "/players/111620041/heroes",
-        "bot_players_heroes__sumail",
-        1,
-    )
-    .await;
-    ok(
-        server,
-        "/players/111620041/recentMatches",
-        "bot_players_recent_matches__sumail",
-        1,
-    )
-    .await;
 }
 
 #[tokio::test]

@@ -8,106 +8,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use common::{fixture, opendota_client as client};
+use common::expect::{catch_all, mount_arteezy, mount_sumail, ok, warm};
+use common::fixture;
 use hbdta_bot::conversation::{Answer, Choice, Conversation, Incoming, Person, Reply};
-use hbdta_bot::stats::Stats;
 use hbdta_bot::store::{
     Claims, Direction, LogEntry, Memory, MemoryClaims, MemoryStore, PersonId, Store, StoreError,
 };
 use opendota_sdk::AccountId;
-use wiremock::matchers::{any, method, path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn ok(server: &MockServer, route: &str, fixture_name: &str, expect: u64) {
-    Mock::given(method("GET"))
-        .and(path(format!("/api{route}")))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("content-type", "application/json")
-                .set_body_string(fixture(fixture_name)),
-        )
-        .expect(expect)
-        .named(format!("GET {route}"))
-        .mount(server)
-        .await;
-}
-
-async fn catch_all(server: &MockServer) {
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(500).set_body_string("unexpected request"))
-        .with_priority(200)
-        .expect(0)
-        .named("an OpenDota request no mock expected")
-        .mount(server)
-        .await;
-}
-
-/// OpenDota with the constants loaded, and a conversation over it.
-async fn warm() -> (MockServer, Conversation) {
-    let server = MockServer::start().await;
-    ok(
-        &server,
-        "/constants/heroes",
-        "bot_constants_heroes__catalog",
-        1,
-    )
-    .await;
-    ok(
-        &server,
-        "/constants/item_ids",
-        "bot_constants_item_ids__catalog",
-        1,
-    )
-    .await;
-    let stats = Stats::new(client(&server));
-    stats.warm_up().await.unwrap();
-    (server, Conversation::new(stats))
-}
-
-/// Arteezy's profile, heroes and recent matches (and his best hero's items): each once, the
-/// conversation caches them.
-async fn mount_arteezy(server: &MockServer) {
-    ok(server, "/players/86745912", "bot_players_get__arteezy", 1).await;
-    ok(
-        server,
-        "/players/86745912/heroes",
-        "bot_players_heroes__arteezy",
-        1,
-    )
-    .await;
-    ok(
-        server,
-        "/players/86745912/recentMatches",
-        "bot_players_recent_matches__arteezy",
-        1,
-    )
-    .await;
-    ok(
-        server,
-        "/heroes/29/itemPopularity",
-        "bot_heroes_item_popularity__tidehunter",
-        1,
-    )
-    .await;
-}
-
-async fn mount_sumail(server: &MockServer) {
-    ok(server, "/players/111620041", "bot_players_get__sumail", 1).await;
-    ok(
-        server,
-        "/players/111620041/heroes",
-        "bot_players_heroes__sumail",
-        1,
-    )
-    .await;
-    ok(
-        server,
-        "/players/111620041/recentMatches",
-        "bot_players_recent_matches__sumail",
-        1,
-    )
-    .await;
-}
+use wiremock::matchers::{method, path, query_param};
+use wiremock::{Mock, ResponseTemplate};
 
 /// One person whose memory lives in `store` for the whole test.
 struct Chat {
@@ -171,7 +80,7 @@ fn linked_choices() -> Vec<Choice> {
 #[tokio::test]
 async fn link_by_id_then_me_my_heroes_and_compare_me() {
     let (server, conversation) = warm().await;
-    mount_arteezy(&server).await;
+    mount_arteezy(&server, 1).await;
     mount_sumail(&server).await;
     catch_all(&server).await;
     let store = Arc::new(MemoryStore::new());
@@ -239,7 +148,7 @@ async fn link_by_id_then_me_my_heroes_and_compare_me() {
 #[tokio::test]
 async fn this_is_me_on_a_stats_card_links_the_player() {
     let (server, conversation) = warm().await;
-    mount_arteezy(&server).await;
+    mount_arteezy(&server, 1).await;
     catch_all(&server).await;
     let store = Arc::new(MemoryStore::new());
     let chat = Chat::new(conversation, store.clone());
@@ -302,7 +211,7 @@ async fn a_name_with_several_matches_asks_which_then_links_the_choice() {
 #[tokio::test]
 async fn heroes_or_recent_alone_mean_the_last_player_looked_at() {
     let (server, conversation) = warm().await;
-    mount_arteezy(&server).await;
+    mount_arteezy(&server, 1).await;
     catch_all(&server).await;
     let chat = Chat::new(conversation, Arc::new(MemoryStore::new()));
 
@@ -431,7 +340,7 @@ impl Store for DownStore {
 #[tokio::test]
 async fn with_the_store_down_players_are_still_answered() {
     let (server, conversation) = warm().await;
-    mount_arteezy(&server).await;
+    mount_arteezy(&server, 1).await;
     catch_all(&server).await;
     let chat = Chat::new(conversation, Arc::new(DownStore::default()));
 

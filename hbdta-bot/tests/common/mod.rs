@@ -2,6 +2,7 @@
 #![allow(dead_code, reason = "each test file uses the part it needs")]
 
 pub mod dynalite;
+pub mod expect;
 pub mod served;
 
 use std::path::PathBuf;
