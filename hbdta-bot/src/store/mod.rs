@@ -9,8 +9,8 @@
 //! The stores, chosen by [`StoreConfig`] and opened by [`open`]:
 //!
 //! - [`MemoryStore`]: everything in this process (lost on restart);
-//! - [`sqlite::SqliteStore`]: an SQLite file (`serve`'s default, shared by the processes that open
-//!   it) or an SQLite database in memory (`dev`, `ask`);
+//! - `sqlite::SqliteStore` (feature `sqlite`, on by default): an SQLite file (`serve`'s default,
+//!   shared by the processes that open it) or an SQLite database in memory (`dev`, `ask`);
 //! - `dynamodb::DynamoDbStore` (feature `dynamodb`): a DynamoDB table every Lambda environment
 //!   shares.
 //!
@@ -29,10 +29,11 @@ use async_trait::async_trait;
 use opendota_sdk::AccountId;
 use quick_cache::sync::GuardResult;
 
-use crate::config::StoreConfig;
+use crate::config::{DynamoDbConfig, SqliteConfig, StoreConfig};
 
 #[cfg(feature = "dynamodb")]
 pub mod dynamodb;
+#[cfg(feature = "sqlite")]
 pub mod sqlite;
 
 /// A person, qualified by the platform they write from: `messenger:7000000000000001`.
@@ -343,29 +344,48 @@ impl Store for MemoryStore {
 ///
 /// [`StoreError`] naming the store when it cannot be opened (the binary exits with status 2).
 pub async fn open(config: &StoreConfig) -> Result<Arc<dyn Store>, StoreError> {
-    let store: Arc<dyn Store> = match config {
+    let store = match config {
         StoreConfig::Memory => return Ok(Arc::new(MemoryStore::new())),
-        StoreConfig::Sqlite(sqlite) => Arc::new(sqlite::SqliteStore::open(sqlite).await?),
-        #[cfg(feature = "dynamodb")]
-        StoreConfig::DynamoDb(table) => {
-            let http = crate::http::client().map_err(|e| {
-                StoreError(format!(
-                    "DynamoDB table {:?}: no HTTP client: {e}",
-                    table.table
-                ))
-            })?;
-            Arc::new(dynamodb::DynamoDbStore::open(table, &http).await?)
-        }
-        #[cfg(not(feature = "dynamodb"))]
-        StoreConfig::DynamoDb(table) => {
-            return Err(StoreError(format!(
-                "DynamoDB table {:?}: this binary was built without DynamoDB (build it with \
-                 `--features dynamodb` or `--features lambda`)",
-                table.table
-            )));
-        }
+        StoreConfig::Sqlite(sqlite) => open_sqlite(sqlite).await?,
+        StoreConfig::DynamoDb(table) => open_dynamodb(table).await?,
     };
     Ok(Arc::new(Watched::new(store, name(config))))
+}
+
+#[cfg(feature = "sqlite")]
+async fn open_sqlite(config: &SqliteConfig) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(Arc::new(sqlite::SqliteStore::open(config).await?))
+}
+
+#[cfg(not(feature = "sqlite"))]
+async fn open_sqlite(config: &SqliteConfig) -> Result<Arc<dyn Store>, StoreError> {
+    Err(StoreError(format!(
+        "{}: this binary was built without SQLite (build it with the default features, or \
+         `--features sqlite`)",
+        name(&StoreConfig::Sqlite(config.clone()))
+    )))
+}
+
+#[cfg(feature = "dynamodb")]
+async fn open_dynamodb(config: &DynamoDbConfig) -> Result<Arc<dyn Store>, StoreError> {
+    let http = crate::http::client().map_err(|e| {
+        StoreError(format!(
+            "DynamoDB table {:?}: no HTTP client: {e}",
+            config.table
+        ))
+    })?;
+    Ok(Arc::new(
+        dynamodb::DynamoDbStore::open(config, &http).await?,
+    ))
+}
+
+#[cfg(not(feature = "dynamodb"))]
+async fn open_dynamodb(config: &DynamoDbConfig) -> Result<Arc<dyn Store>, StoreError> {
+    Err(StoreError(format!(
+        "DynamoDB table {:?}: this binary was built without DynamoDB (build it with `--features \
+         dynamodb` or `--features lambda`)",
+        config.table
+    )))
 }
 
 /// How logs name the store: `sqlite:hbdta.db`, `sqlite::memory:`, `dynamodb://hbdta`.
@@ -584,8 +604,8 @@ impl LayeredClaims {
 impl Claims for LayeredClaims {
     /// Refused at once when this process holds `key`; otherwise what the shared claims say.
     /// Only a key this process won stays held here: when another process holds it (and may
-    /// release it when its hand-over fails) or the shared claim fails, the next delivery asks
-    /// the shared claims again.
+    /// release it when its hand-over fails, so Meta's next redelivery must be answered) or the
+    /// shared claim fails, the next delivery asks the shared claims again.
     async fn claim(&self, key: &str, ttl: Duration) -> Result<bool, StoreError> {
         if !self.local.claim_now(key, ttl) {
             return Ok(false);
