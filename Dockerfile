@@ -19,8 +19,12 @@ RUN --mount=type=cache,target=/usr/local/cargo/registry \
 FROM gcr.io/distroless/cc-debian12:nonroot
 COPY --from=build /usr/local/bin/hbdta-bot /usr/local/bin/hbdta-bot
 # Platforms that choose the port pass PORT; HOST must be all interfaces inside a container.
+# The SQLite store lives in the nonroot user's home: mount a volume there to keep people's
+# memory across containers (`-v hbdta-data:/home/nonroot`), or point HBDTA_DATABASE_URL elsewhere.
+WORKDIR /home/nonroot
 ENV HOST=0.0.0.0 \
     PORT=3000 \
+    HBDTA_DATABASE_URL=sqlite:/home/nonroot/hbdta.db \
     RUST_LOG=info
 EXPOSE 3000
 USER nonroot:nonroot

@@ -41,8 +41,9 @@ fi
 export CARGO_TERM_COLOR=never
 # The Lambda face is the `lambda` feature. The artifact goes to target/lambda/ in the repository
 # (what template.yaml deploys) wherever cargo keeps its build directory (CARGO_TARGET_DIR).
-log "cargo lambda build --release $arch_flag -p hbdta-bot --features lambda"
-cargo lambda build --release "$arch_flag" -p hbdta-bot --features lambda --lambda-dir target/lambda
+log "cargo lambda build --release $arch_flag -p hbdta-bot --no-default-features --features lambda"
+# No default features: Lambda keeps its memory in DynamoDB, so the artifact leaves SQLite out.
+cargo lambda build --release "$arch_flag" -p hbdta-bot --no-default-features --features lambda --lambda-dir target/lambda
 
 artifact="target/lambda/hbdta-bot/bootstrap"
 if [ ! -f "$artifact" ]; then

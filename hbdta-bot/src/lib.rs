@@ -17,10 +17,10 @@
 //! - [`conversation`]: `(Person, Incoming) → Answer`, platform-neutral; [`stats`]: OpenDota
 //!   lookups and caches.
 //! - [`job`], [`dispatch`], [`answer`], [`workers`]: a message from acceptance to answer.
-//! - [`platform`]: the boundary; one file per platform ([`platform::messenger`]) plus the
-//!   terminal renderer.
-//! - [`store`]: what the bot remembers ([`store::Store`], [`store::Claims`]); in memory today.
-//! - Faces: [`server`], `lambda` (feature `lambda`: the AWS Lambda runtime and `Invoke`), [`dev`]
+//! - [`platform`]: the boundary; one module per platform ([`platform::messenger`],
+//!   [`platform::telegram`]) plus the terminal renderer.
+//! - [`store`]: what the bot remembers ([`store::Store`], [`store::Claims`]): SQLite, DynamoDB or memory.
+//! - Faces: [`server`], [`poll`] (Telegram long polling), `lambda` (feature `lambda`: the AWS Lambda runtime and `Invoke`), [`dev`]
 //!   (a local chat page standing in for Messenger); `ask` is in `main.rs`.
 //!
 //! A new platform or store is a new file in [`platform`] or [`store`], registered in [`app`].
@@ -37,6 +37,7 @@ pub mod job;
 #[cfg(feature = "lambda")]
 pub mod lambda;
 pub mod platform;
+pub mod poll;
 pub mod router;
 pub mod server;
 pub mod stats;
