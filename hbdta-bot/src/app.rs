@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! main: CLI → config::load → App::build → one face
-//!   App ─ stats ─ conversation ─ store ─ platforms (Messenger …)
+//!   App ─ stats ─ conversation ─ store ─ platforms (Messenger, Telegram)
 //!   face: Dispatcher(store claims, its Handoff) → router(platforms) ; Answerer(conversation, store, outboxes)
 //! ```
 
@@ -19,6 +19,7 @@ use crate::config::{Config, ConfigError};
 use crate::conversation::{Conversation, Person};
 use crate::dispatch::{Dispatcher, Handoff};
 use crate::platform::messenger::Messenger;
+use crate::platform::telegram::Telegram;
 use crate::platform::{Outboxes, Platform};
 use crate::stats::Stats;
 use crate::store::{PersonId, Store, StoreError};
@@ -48,10 +49,13 @@ pub struct App {
     pub store: Arc<dyn Store>,
     /// The enabled platforms.
     pub platforms: Vec<Arc<dyn Platform>>,
+    /// Telegram, when enabled (also among `platforms`): `poll` and `telegram …` use it.
+    pub telegram: Option<Telegram>,
 }
 
 impl App {
-    /// Builds everything `config` describes: Messenger is enabled when `config.messenger` is set.
+    /// Builds everything `config` describes: Messenger is enabled when `config.messenger` is set,
+    /// Telegram when `config.telegram` is (its webhook route only with a webhook secret).
     ///
     /// # Errors
     ///
@@ -74,7 +78,22 @@ impl App {
                 .public_url(messenger.public_url.clone()),
             ));
         }
-        Ok(Self::new(http, stats, store, platforms))
+        let telegram = match &config.telegram {
+            Some(telegram) => Some(Telegram::from_config(telegram)?),
+            None => None,
+        };
+        if let Some(telegram) = &telegram {
+            platforms.push(Arc::new(telegram.clone()));
+        }
+        Ok(Self::new(http, stats, store, platforms).telegram(telegram))
+    }
+
+    /// With `telegram` as the app's Telegram (tests pass one built on a fake Bot API; it should be
+    /// among the platforms too).
+    #[must_use]
+    pub fn telegram(mut self, telegram: Option<Telegram>) -> Self {
+        self.telegram = telegram;
+        self
     }
 
     /// From parts already built (what [`build`](Self::build) ends with; tests pass fakes).
@@ -91,6 +110,7 @@ impl App {
             stats,
             store,
             platforms,
+            telegram: None,
         }
     }
 

@@ -1,16 +1,19 @@
 //! `hbdta-bot`: the command line → [`config::load`] → [`App::build`] → one face: `serve` (the
-//! default) runs the webhook server, `dev` the bot with a local chat page, `ask "<message>"` one
-//! question from the terminal; on AWS Lambda (`AWS_LAMBDA_RUNTIME_API` set) the Lambda face.
+//! default) runs the webhook server, `poll` Telegram's long polling, `dev` the bot with a local
+//! chat page, `ask "<message>"` one question from the terminal, `telegram set-webhook` /
+//! `delete-webhook` manage Telegram's webhook; on AWS Lambda (`AWS_LAMBDA_RUNTIME_API` set) the
+//! Lambda face.
 
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use hbdta_bot::app::App;
-use hbdta_bot::config::{self, DevArgs, Face, OpenDotaArgs, ServeArgs};
+use hbdta_bot::config::{self, DevArgs, Face, OpenDotaArgs, PollArgs, ServeArgs, TelegramArgs};
 use hbdta_bot::conversation::Incoming;
+use hbdta_bot::platform::telegram::Telegram;
 use hbdta_bot::platform::terminal;
 use hbdta_bot::store::PersonId;
-use hbdta_bot::{dev, server};
+use hbdta_bot::{dev, poll, server};
 
 /// A chat bot that answers Dota 2 players' stats from OpenDota.
 #[derive(Parser)]
@@ -35,6 +38,27 @@ enum Command {
     /// Chat with the bot in a browser: the bot plus a local stand-in for Messenger (no Facebook
     /// page, token or public URL needed).
     Dev(DevArgs),
+    /// Answer on Telegram by long polling (no public URL needed; deletes a registered webhook).
+    Poll(PollArgs),
+    /// Manage the Telegram webhook.
+    #[command(subcommand)]
+    Telegram(TelegramCommand),
+}
+
+#[derive(Subcommand)]
+enum TelegramCommand {
+    /// Register `<public url>/telegram/webhook` with the webhook secret.
+    SetWebhook {
+        /// The bot's public address (`https://bot.example.com`).
+        public_url: String,
+        #[command(flatten)]
+        telegram: TelegramArgs,
+    },
+    /// Remove the registered webhook (to poll instead).
+    DeleteWebhook {
+        #[command(flatten)]
+        telegram: TelegramArgs,
+    },
 }
 
 #[derive(Args)]
@@ -95,6 +119,8 @@ async fn main() -> ExitCode {
         Some(Command::Dev(args)) => run_dev(&args).await,
         Some(Command::Ask(args)) => run_ask(&args).await,
         Some(Command::Serve(args)) => run_serve(&args).await,
+        Some(Command::Poll(args)) => run_poll(&args).await,
+        Some(Command::Telegram(command)) => run_telegram(&command).await,
         None => run_serve(&cli.serve).await,
     }
 }
@@ -108,9 +134,79 @@ async fn run_serve(args: &ServeArgs) -> ExitCode {
         Ok(app) => app,
         Err(e) => return fail(e, 2),
     };
+    if let Some(telegram) = app.telegram.clone() {
+        tokio::spawn(async move { telegram.start().await });
+    }
     match server::run(&app, config.server, shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e, 1),
+    }
+}
+
+async fn run_poll(args: &PollArgs) -> ExitCode {
+    let config = match config::load(Face::Poll(args), env) {
+        Ok(config) => config,
+        Err(e) => return fail(e, 2),
+    };
+    let app = match App::build(&config).await {
+        Ok(app) => app,
+        Err(e) => return fail(e, 2),
+    };
+    let Some(telegram) = app.telegram.clone() else {
+        return fail("TELEGRAM_BOT_TOKEN is not set", 2);
+    };
+    let poll_config = poll::PollConfig {
+        workers: config.server.workers,
+        ..poll::PollConfig::default()
+    };
+    poll::run(&app, &telegram, poll_config, shutdown_signal()).await;
+    ExitCode::SUCCESS
+}
+
+#[allow(
+    clippy::print_stdout,
+    reason = "`telegram …` tells the person at the terminal what Telegram did"
+)]
+async fn run_telegram(command: &TelegramCommand) -> ExitCode {
+    let args = match command {
+        TelegramCommand::SetWebhook { telegram, .. }
+        | TelegramCommand::DeleteWebhook { telegram } => telegram,
+    };
+    let config = match config::load(Face::Telegram(args), env) {
+        Ok(config) => config,
+        Err(e) => return fail(e, 2),
+    };
+    let Some(settings) = &config.telegram else {
+        return fail("TELEGRAM_BOT_TOKEN is not set", 2);
+    };
+    let telegram = match Telegram::from_config(settings) {
+        Ok(telegram) => telegram,
+        Err(e) => return fail(e, 2),
+    };
+    match command {
+        TelegramCommand::SetWebhook { public_url, .. } => {
+            if settings.webhook_secret.is_none() {
+                return fail(
+                    "TELEGRAM_WEBHOOK_SECRET is not set (or empty): set it in the environment or \
+                     pass --telegram-webhook-secret",
+                    2,
+                );
+            }
+            match telegram.set_webhook(public_url).await {
+                Ok(url) => {
+                    println!("Telegram now sends this bot's updates to {url}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e, 1),
+            }
+        }
+        TelegramCommand::DeleteWebhook { .. } => match telegram.delete_webhook().await {
+            Ok(()) => {
+                println!("Telegram's webhook for this bot is deleted (`hbdta-bot poll` can run)");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e, 1),
+        },
     }
 }
 

@@ -1,13 +1,15 @@
-//! The platform boundary. A chat platform (Messenger today) is one file here that implements
+//! The platform boundary. A chat platform (Messenger, Telegram) is one module here that implements
 //! [`Platform`]: the routes its webhook needs (turning its events into [`Job`](crate::job::Job)s
 //! for the dispatcher) and an [`Outbox`] that turns the conversation's neutral
 //! [`Reply`]s into its own messages, fitted to its own limits. Nothing outside this folder knows
 //! a platform's wire types or limits.
 //!
 //! - [`messenger`]: the Messenger webhook and Send API.
+//! - [`telegram`]: the Telegram webhook and Bot API (long polling is the `poll` face).
 //! - [`terminal`]: the `ask` command's renderer for a terminal.
 
 pub mod messenger;
+pub mod telegram;
 pub mod terminal;
 
 use std::collections::HashMap;

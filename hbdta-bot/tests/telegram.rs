@@ -1,0 +1,442 @@
+//! Telegram end to end, by webhook: updates posted to `/telegram/webhook` of the bot's router (as
+//! the server builds it), a wiremock OpenDota and a fake Bot API behind it, and the exact Bot API
+//! calls that come out (method, chat, text or caption, parse mode, keyboard), written out here.
+//! The texts are the conversation's own: where a long one is the Messenger fixture's, that is the
+//! point (one conversation, two platforms that cannot drift).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+mod common;
+#[path = "common/telegram.rs"]
+mod tg;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::{fixture, od, od_ok, opendota_client, opendota_with_constants, sends};
+use hbdta_bot::app::App;
+use hbdta_bot::config::WorkerConfig;
+use hbdta_bot::stats::Stats;
+use hbdta_bot::store::MemoryStore;
+use hbdta_bot::workers;
+use serde_json::{Value, json};
+use tg::{SECRET, calls, calls_to, fake_bot_api, group_text, method_path, private_text, tap};
+use tower::ServiceExt;
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const ANA: i64 = 4242;
+const GROUP: i64 = -1_001_234_567_890;
+
+struct Harness {
+    opendota: MockServer,
+    api: MockServer,
+    app: Router,
+    workers: tokio::task::JoinSet<()>,
+}
+
+impl Harness {
+    /// Stops accepting, lets the workers finish, and returns every call made.
+    async fn settle(self) -> Vec<Value> {
+        let Self {
+            api,
+            app,
+            mut workers,
+            ..
+        } = self;
+        drop(app);
+        tokio::time::timeout(Duration::from_secs(10), async {
+            while workers.join_next().await.is_some() {}
+        })
+        .await
+        .expect("the workers finish within 10 s");
+        calls(&api).await
+    }
+
+    async fn post(&self, update: &Value) -> StatusCode {
+        post_raw(&self.app, update.to_string().into_bytes(), Some(SECRET)).await
+    }
+}
+
+async fn post_raw(app: &Router, body: Vec<u8>, secret: Option<&str>) -> StatusCode {
+    let mut request = Request::post("/telegram/webhook").header("content-type", "application/json");
+    if let Some(secret) = secret {
+        request = request.header("x-telegram-bot-api-secret-token", secret);
+    }
+    app.clone()
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap()
+        .status()
+}
+
+async fn harness() -> Harness {
+    let opendota = opendota_with_constants().await;
+    let api = fake_bot_api().await;
+    let stats = Stats::new(opendota_client(&opendota));
+    stats.warm_up().await.unwrap();
+    let telegram = tg::telegram_on(&api, Some(SECRET));
+    let bot = App::new(
+        reqwest::Client::new(),
+        stats,
+        Arc::new(MemoryStore::new()),
+        vec![Arc::new(telegram.clone())],
+    )
+    .telegram(Some(telegram));
+    let (queues, receivers) = workers::queues(WorkerConfig {
+        concurrency: 4,
+        queue_per_worker: 16,
+    });
+    let app = bot.router(&bot.dispatcher(Arc::new(queues)));
+    Harness {
+        opendota,
+        api,
+        app,
+        workers: workers::spawn(receivers, &bot.answerer()),
+    }
+}
+
+async fn mount_arteezy(server: &MockServer) {
+    od_ok(server, "/players/86745912", "bot_players_get__arteezy").await;
+    od_ok(
+        server,
+        "/players/86745912/heroes",
+        "bot_players_heroes__arteezy",
+    )
+    .await;
+    od_ok(
+        server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+    )
+    .await;
+    od_ok(
+        server,
+        "/heroes/29/itemPopularity",
+        "bot_heroes_item_popularity__tidehunter",
+    )
+    .await;
+}
+
+/// The text Messenger gets for `case` (its last message): the same conversation.
+fn messenger_text(case: &str) -> String {
+    sends(case, "PSID").last().unwrap()["message"]["text"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn typing(chat: i64) -> Value {
+    json!({"method": "sendChatAction", "chat_id": chat, "action": "typing"})
+}
+
+fn callback(text: &str, data: &str) -> Value {
+    json!({"text": text, "callback_data": data})
+}
+
+/// What Arteezy's stats are on Telegram: typing, the photo card, the text with its keyboard.
+fn arteezy_stats(chat: i64) -> Vec<Value> {
+    vec![
+        typing(chat),
+        json!({
+            "method": "sendPhoto",
+            "chat_id": chat,
+            "photo": "https://avatars.example/a1/a1b2c3_full.jpg",
+            "caption": "<b>Arteezy</b>\nImmortal #32 · 61.7% wins · 6,075 games",
+            "parse_mode": "HTML",
+            "reply_markup": {"inline_keyboard": [[
+                {"text": "OpenDota", "url": "https://www.opendota.com/players/86745912"},
+                callback("Heroes", "HEROES:86745912"),
+                callback("Recent", "RECENT:86745912")
+            ]]}
+        }),
+        json!({
+            "method": "sendMessage",
+            "chat_id": chat,
+            "text": messenger_text("arteezy_stats"),
+            "reply_markup": {"inline_keyboard": [
+                [callback("Heroes", "HEROES:86745912"), callback("Recent", "RECENT:86745912")],
+                [callback("Compare", "COMPARE:86745912"), callback("This is me", "LINK:86745912")]
+            ]}
+        }),
+    ]
+}
+
+#[tokio::test]
+async fn an_account_id_gets_a_photo_card_and_the_text_with_a_keyboard() {
+    let h = harness().await;
+    mount_arteezy(&h.opendota).await;
+    assert_eq!(
+        h.post(&private_text(1, ANA, "86745912")).await,
+        StatusCode::OK
+    );
+    let want = arteezy_stats(ANA);
+    assert_eq!(calls_to(&h.api, ANA, want.len()).await, want);
+    assert_eq!(h.settle().await.len(), 3, "nothing more");
+}
+
+#[tokio::test]
+async fn commands_with_the_bots_name_work_like_words() {
+    let h = harness().await;
+    mount_arteezy(&h.opendota).await;
+    assert_eq!(
+        h.post(&private_text(1, ANA, "/stats@hbdta_bot 86745912"))
+            .await,
+        StatusCode::OK
+    );
+    let want = arteezy_stats(ANA);
+    assert_eq!(calls_to(&h.api, ANA, want.len()).await, want);
+    assert_eq!(h.post(&private_text(2, ANA, "/help")).await, StatusCode::OK);
+    let got = calls_to(&h.api, ANA, 5).await;
+    assert_eq!(
+        got[3..],
+        [
+            typing(ANA),
+            json!({"method": "sendMessage", "chat_id": ANA, "text": messenger_text("help")})
+        ]
+    );
+}
+
+#[tokio::test]
+async fn several_matches_offer_a_keyboard_and_a_tap_is_answered_and_shows_the_stats() {
+    let h = harness().await;
+    od_ok(&h.opendota, "/search", "bot_search__several").await;
+    mount_arteezy(&h.opendota).await;
+    assert_eq!(
+        h.post(&private_text(1, ANA, "Arteezy")).await,
+        StatusCode::OK
+    );
+    let got = calls_to(&h.api, ANA, 2).await;
+    assert_eq!(
+        got,
+        [
+            typing(ANA),
+            json!({
+                "method": "sendMessage",
+                "chat_id": ANA,
+                "text": messenger_text("arteezy_several_matches"),
+                "reply_markup": {"inline_keyboard": [
+                    [callback("Arteezy", "86745912")],
+                    [callback("Arteezy the greatest carry of all time", "200000001")],
+                    [callback("🔥🔥 Arteezy fan 🔥🔥🔥🔥", "200000002")],
+                    [callback("arteezy", "200000003")],
+                    [callback("Arteezy2", "200000004")],
+                    [callback("xArteezyx", "200000005")],
+                    [callback("RTZ", "200000006")],
+                    [callback("arteezy fan club👨‍👩‍👧", "200000007")],
+                    [callback("Player 200000008", "200000008")],
+                    [callback("Arteezy #9", "200000009")]
+                ]}
+            })
+        ]
+    );
+
+    assert_eq!(
+        h.post(&tap(2, ANA, "cbq-77", "86745912")).await,
+        StatusCode::OK
+    );
+    let all = calls(&h.api).await;
+    assert_eq!(
+        all[2],
+        json!({"method": "answerCallbackQuery", "callback_query_id": "cbq-77"}),
+        "the tap is answered before the webhook's 200"
+    );
+    let got = calls_to(&h.api, ANA, 2 + 3).await;
+    assert_eq!(got[2..].to_vec(), arteezy_stats(ANA));
+}
+
+#[tokio::test]
+async fn no_match_an_unknown_account_and_an_opendota_outage_get_clear_replies() {
+    let h = harness().await;
+    od(&h.opendota, "/search", 200, "[]".to_owned()).await;
+    od(
+        &h.opendota,
+        "/players/1",
+        404,
+        r#"{"error":"Not Found"}"#.to_owned(),
+    )
+    .await;
+    for route in [
+        "/players/3",
+        "/players/3/heroes",
+        "/players/3/recentMatches",
+    ] {
+        od(
+            &h.opendota,
+            route,
+            500,
+            "<html>502 Bad Gateway</html>".to_owned(),
+        )
+        .await;
+    }
+    let text = |t: &str| json!({"method": "sendMessage", "chat_id": ANA, "text": t});
+    let cases = [
+        (
+            "zzqqxxnobody",
+            "I couldn't find any player called “zzqqxxnobody” on OpenDota. 🤔\nTips:\n• check the spelling, or try their current Steam name\n• names need at least 3 characters\n• send their account id or profile link (OpenDota, Dotabuff, STRATZ, Steam /profiles/) instead",
+        ),
+        (
+            "1",
+            "I couldn't find player 1 on OpenDota. 🤔\nTips:\n• check the number: it's the Friend ID in Dota 2, or the number in an OpenDota or Dotabuff player link\n• a SteamID64 or a profile link works too\n• if it's your account, log in once at opendota.com and turn on “Expose Public Match Data” in Dota 2",
+        ),
+        (
+            "3",
+            "OpenDota isn't answering right now. 🛠️ Please try again in a few minutes.",
+        ),
+    ];
+    for (i, (ask, answer)) in cases.iter().enumerate() {
+        let id = u32::try_from(i).unwrap() + 1;
+        assert_eq!(h.post(&private_text(id, ANA, ask)).await, StatusCode::OK);
+        let got = calls_to(&h.api, ANA, 2 * (i + 1)).await;
+        assert_eq!(got[2 * i..], [typing(ANA), text(answer)], "{ask}");
+    }
+}
+
+#[tokio::test]
+async fn in_a_group_only_commands_and_mentions_are_answered_quoting_the_question() {
+    let h = harness().await;
+    mount_arteezy(&h.opendota).await;
+    // Talk among the group's people: not for the bot.
+    assert_eq!(
+        h.post(&group_text(1, GROUP, 77, "86745912 is cracked"))
+            .await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        h.post(&group_text(2, GROUP, 77, "/stats@other_bot 86745912"))
+            .await,
+        StatusCode::OK
+    );
+    // A mention: answered, the first message quoting the question (message 503).
+    assert_eq!(
+        h.post(&group_text(3, GROUP, 77, "@hbdta_bot 86745912"))
+            .await,
+        StatusCode::OK
+    );
+    let mut want = arteezy_stats(GROUP);
+    want[1]["reply_parameters"] = json!({"message_id": 503, "allow_sending_without_reply": true});
+    let got = calls_to(&h.api, GROUP, 3).await;
+    assert_eq!(got, want);
+    assert_eq!(h.settle().await.len(), 3, "the other two were ignored");
+}
+
+#[tokio::test]
+async fn a_duplicate_update_id_is_answered_once() {
+    let h = harness().await;
+    mount_arteezy(&h.opendota).await;
+    let update = private_text(41, ANA, "86745912");
+    assert_eq!(h.post(&update).await, StatusCode::OK);
+    assert_eq!(h.post(&update).await, StatusCode::OK);
+    let sent = h.settle().await;
+    assert_eq!(sent, arteezy_stats(ANA));
+}
+
+#[tokio::test]
+async fn a_429_from_telegram_is_waited_out_then_sent_once() {
+    let h = harness().await;
+    Mock::given(method("POST"))
+        .and(method_path("sendMessage"))
+        .respond_with(ResponseTemplate::new(429).set_body_json(json!({
+            "ok": false, "error_code": 429,
+            "description": "Too Many Requests: retry after 1",
+            "parameters": {"retry_after": 1}
+        })))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&h.api)
+        .await;
+    let started = Instant::now();
+    assert_eq!(h.post(&private_text(1, ANA, "/help")).await, StatusCode::OK);
+    let got = calls_to(&h.api, ANA, 3).await;
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "retry_after was waited"
+    );
+    let help = json!({"method": "sendMessage", "chat_id": ANA, "text": messenger_text("help")});
+    assert_eq!(
+        got,
+        [typing(ANA), help.clone(), help],
+        "refused, then sent once"
+    );
+    assert_eq!(h.settle().await.len(), 3);
+}
+
+#[tokio::test]
+async fn the_webhook_checks_the_secret_and_acknowledges_what_it_cannot_read() {
+    let h = harness().await;
+    let update = private_text(1, ANA, "help").to_string().into_bytes();
+    assert_eq!(
+        post_raw(&h.app, update.clone(), Some("forged-secret")).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post_raw(&h.app, update.clone(), Some("tg-webhook-secreT")).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(post_raw(&h.app, update, None).await, StatusCode::FORBIDDEN);
+    // Not an update, not JSON, too big.
+    assert_eq!(
+        post_raw(&h.app, br#"{"hello": "world"}"#.to_vec(), Some(SECRET)).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        post_raw(&h.app, b"not json".to_vec(), Some(SECRET)).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        post_raw(&h.app, vec![b' '; 1024 * 1024 + 1], Some(SECRET)).await,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    // An edited message and a channel post: nothing to answer.
+    let edited = json!({"update_id": 5, "edited_message": private_text(0, ANA, "x")["message"]});
+    assert_eq!(h.post(&edited).await, StatusCode::OK);
+    let post = json!({"update_id": 6, "channel_post": {
+        "message_id": 1, "date": 1_767_225_600,
+        "chat": {"id": -100_777, "type": "channel", "title": "news"}, "text": "hi"}});
+    assert_eq!(h.post(&post).await, StatusCode::OK);
+    assert_eq!(h.settle().await, Vec::<Value>::new(), "nothing answered");
+}
+
+#[tokio::test]
+async fn a_player_named_with_html_shows_literally() {
+    let h = harness().await;
+    let mut profile: Value = serde_json::from_str(&fixture("bot_players_get__arteezy")).unwrap();
+    profile["profile"]["personaname"] = json!("<b>&amp; \"x\"");
+    od(&h.opendota, "/players/86745912", 200, profile.to_string()).await;
+    od_ok(
+        &h.opendota,
+        "/players/86745912/heroes",
+        "bot_players_heroes__arteezy",
+    )
+    .await;
+    od_ok(
+        &h.opendota,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+    )
+    .await;
+    od_ok(
+        &h.opendota,
+        "/heroes/29/itemPopularity",
+        "bot_heroes_item_popularity__tidehunter",
+    )
+    .await;
+    assert_eq!(
+        h.post(&private_text(1, ANA, "86745912")).await,
+        StatusCode::OK
+    );
+    let got = calls_to(&h.api, ANA, 3).await;
+    assert_eq!(
+        got[1]["caption"],
+        "<b>&lt;b&gt;&amp;amp; &quot;x&quot;</b>\nImmortal #32 · 61.7% wins · 6,075 games"
+    );
+    assert_eq!(got[1]["parse_mode"], "HTML");
+    assert_eq!(
+        got[2].get("parse_mode"),
+        None,
+        "texts go without a parse mode"
+    );
+}
