@@ -5,16 +5,8 @@
 
 mod common;
 
-use common::fixture;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-use messenger_sdk::webhook::SignatureVerifier;
-use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
-
-const BIN: &str = env!("CARGO_BIN_EXE_hbdta-bot");
+use common::served::{BIN, Served, fakes, help_from, wait_for_sends};
+use std::process::Command;
 
 #[test]
 fn a_missing_or_empty_secret_stops_it_with_status_2_naming_it() {
@@ -34,140 +26,23 @@ fn a_missing_or_empty_secret_stops_it_with_status_2_naming_it() {
     );
 }
 
-/// Fakes of OpenDota (the constants) and the Graph API (every send accepted).
-async fn fakes() -> (MockServer, MockServer) {
-    let opendota = MockServer::start().await;
-    for (route, name) in [
-        ("/api/constants/heroes", "bot_constants_heroes__catalog"),
-        ("/api/constants/item_ids", "bot_constants_item_ids__catalog"),
-    ] {
-        Mock::given(method("GET"))
-            .and(path(route))
-            .respond_with(ResponseTemplate::new(200).set_body_string(fixture(name)))
-            .mount(&opendota)
-            .await;
-    }
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/v25.0/me/messages"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"message_id": "m"})))
-        .mount(&graph)
-        .await;
-    (opendota, graph)
-}
-
-/// `hbdta-bot serve` in its own process, against the fakes, with `store_url` as its store.
-struct Served {
-    child: Child,
-    base: String,
-}
-
-impl Served {
-    async fn start(opendota: &MockServer, graph: &MockServer, store_url: &str) -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(BIN)
-            .env("MESSENGER_PAGE_ACCESS_TOKEN", "bin-token")
-            .env("MESSENGER_APP_SECRET", "bin-secret")
-            .env("MESSENGER_VERIFY_TOKEN", "bin-verify")
-            .env("MESSENGER_GRAPH_URL", graph.uri())
-            .env("OPENDOTA_BASE_URL", format!("{}/api", opendota.uri()))
-            .env("HBDTA_DATABASE_URL", store_url)
-            .env("HOST", "127.0.0.1")
-            .env("PORT", port.to_string())
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let base = format!("http://127.0.0.1:{port}");
-        let http = reqwest::Client::new();
-        let started = Instant::now();
-        while http.get(format!("{base}/healthz")).send().await.is_err() {
-            assert!(started.elapsed() < Duration::from_secs(20), "did not start");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        Self { child, base }
-    }
-
-    /// Posts `body` signed to `/webhook`; the status.
-    async fn post(&self, body: &[u8]) -> u16 {
-        let signature = SignatureVerifier::new("bin-secret").sign(body);
-        reqwest::Client::new()
-            .post(format!("{}/webhook", self.base))
-            .header("x-hub-signature-256", signature)
-            .body(body.to_vec())
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16()
-    }
-
-    /// SIGTERM, then waits (10 s at most) for a clean exit: queued answers are sent first.
-    async fn stop(mut self) {
-        let term = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(term.success());
-        let started = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "exits cleanly on SIGTERM: {status:?}");
-                return;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "did not stop on SIGTERM"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    }
-}
-
-fn help_from(psid: &str, mid: &str) -> Vec<u8> {
-    serde_json::to_vec(
-        &json!({"object": "page", "entry": [{"id": "1", "time": 1, "messaging": [
-            {"sender": {"id": psid}, "recipient": {"id": "1"}, "timestamp": 1_767_225_600_000_i64,
-             "message": {"mid": mid, "text": "help"}}
-        ]}]}),
-    )
-    .unwrap()
-}
-
-/// Waits (10 s at most) until `graph` has received `n` requests.
-async fn wait_for_sends(graph: &MockServer, n: usize) -> Vec<serde_json::Value> {
-    let started = Instant::now();
-    loop {
-        let sent = graph.received_requests().await.unwrap();
-        if sent.len() >= n {
-            return sent
-                .iter()
-                .map(|r| serde_json::from_slice(&r.body).unwrap())
-                .collect();
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "{} of {n} sends after 10 s",
-            sent.len()
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 #[tokio::test]
 async fn serves_answers_and_stops_gracefully_on_sigterm() {
     let (opendota, graph) = fakes().await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("hbdta.db");
-    let bot = Served::start(&opendota, &graph, &format!("sqlite:{}", db.display())).await;
+    let url = format!("sqlite:{}", db.display());
+    let bot = Served::start(&opendota, &graph, &[("HBDTA_DATABASE_URL", &url)]).await;
     assert_eq!(bot.post(&help_from("42", "m_bin")).await, 200);
     // The help answer arrives at the fake Graph API: seen, typing, the text.
-    let sent = wait_for_sends(&graph, 3).await;
+    wait_for_sends(&graph, 3).await;
+    let sent: Vec<serde_json::Value> = graph
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .collect();
     assert_eq!(sent[2]["recipient"]["id"], "42");
     assert!(sent[2]["message"]["text"].is_string());
     bot.stop().await;
@@ -205,9 +80,10 @@ async fn two_processes_sharing_one_sqlite_file_answer_a_redelivery_once() {
     let (opendota, graph) = fakes().await;
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite:{}", dir.path().join("shared.db").display());
+    let env = [("HBDTA_DATABASE_URL", url.as_str())];
     let (one, two) = tokio::join!(
-        Served::start(&opendota, &graph, &url),
-        Served::start(&opendota, &graph, &url)
+        Served::start(&opendota, &graph, &env),
+        Served::start(&opendota, &graph, &env)
     );
     // Meta delivers the same message to both (a retry landing on the other instance), and
     // each instance a second time.
