@@ -6,7 +6,10 @@
 mod common;
 
 use common::served::{BIN, Served, fakes, help_from, wait_for_sends};
+use serde_json::json;
 use std::process::Command;
+use wiremock::matchers::{body_string_contains, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 #[test]
 fn a_missing_or_empty_secret_stops_it_with_status_2_naming_it() {
@@ -107,5 +110,111 @@ async fn two_processes_sharing_one_sqlite_file_answer_a_redelivery_once() {
         sent.len(),
         6,
         "two answers (seen, typing, text) — m_shared once, m_after once: {sent:#?}"
+    );
+}
+
+#[test]
+fn serve_needs_one_platform_and_names_what_a_partial_one_lacks() {
+    let run = |vars: &[(&str, &str)]| {
+        let mut command = Command::new(BIN);
+        command.env_clear();
+        for (k, v) in vars {
+            command.env(k, v);
+        }
+        let out = command.output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = run(&[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("MESSENGER_PAGE_ACCESS_TOKEN") && stderr.contains("TELEGRAM_BOT_TOKEN"),
+        "{stderr}"
+    );
+    let (code, stderr) = run(&[("TELEGRAM_BOT_TOKEN", "123:secret-token-value")]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("TELEGRAM_WEBHOOK_SECRET"), "{stderr}");
+    assert!(!stderr.contains("secret-token-value"), "{stderr}");
+    let out = Command::new(BIN)
+        .env_clear()
+        .arg("poll")
+        .env("TELEGRAM_WEBHOOK_SECRET", "s")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("TELEGRAM_BOT_TOKEN"), "{stderr}");
+}
+
+#[tokio::test]
+async fn telegram_set_webhook_registers_the_route_with_the_secret() {
+    let api = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/bot123:bin-token/SetWebhook"))
+        // A multipart form (teloxide sends setWebhook as one).
+        .and(body_string_contains(
+            "name=\"url\"\r\n\r\nhttps://bot.example.com/telegram/webhook\r\n",
+        ))
+        .and(body_string_contains(
+            "name=\"secret_token\"\r\n\r\nbin-hook-secret\r\n",
+        ))
+        .and(body_string_contains(
+            "name=\"allowed_updates\"\r\n\r\n[\"message\",\"edited_message\",\"callback_query\"]\r\n",
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true, "result": true})))
+        .expect(1)
+        .mount(&api)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/bot123:bin-token/DeleteWebhook"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true, "result": true})))
+        .expect(1)
+        .mount(&api)
+        .await;
+    let run = |args: &'static [&'static str]| {
+        let uri = api.uri();
+        async move {
+            tokio::task::spawn_blocking(move || {
+                Command::new(BIN)
+                    .env_clear()
+                    .args(args)
+                    .env("TELEGRAM_BOT_TOKEN", "123:bin-token")
+                    .env("TELEGRAM_WEBHOOK_SECRET", "bin-hook-secret")
+                    .env("TELEGRAM_API_URL", uri)
+                    .output()
+                    .unwrap()
+            })
+            .await
+            .unwrap()
+        }
+    };
+    let out = run(&["telegram", "set-webhook", "https://bot.example.com/"]).await;
+    let received: Vec<(String, String)> = api
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r.url.path().to_owned(),
+                String::from_utf8_lossy(&r.body).into_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        out.status.success(),
+        "{} {received:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("https://bot.example.com/telegram/webhook")
+    );
+    let out = run(&["telegram", "delete-webhook"]).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
