@@ -149,9 +149,22 @@ impl SqliteStore {
             ),
         }
         .map_err(|e| fail(&e))?;
-        configure(&mut conn, config.path.as_deref()).map_err(|e| fail(&e))?;
-        migrate(&mut conn).map_err(|e| fail(&e))?;
-        prune(&conn, config.log_retention).map_err(|e| fail(&e))?;
+        // Two processes opening a new file at once: switching it to WAL takes an exclusive lock,
+        // and SQLite answers "database is locked" at once rather than waiting for it. Retry
+        // until the busy timeout has passed.
+        let started = std::time::Instant::now();
+        loop {
+            let opened = configure(&mut conn, config.path.as_deref())
+                .and_then(|()| migrate(&mut conn))
+                .and_then(|()| prune(&conn, config.log_retention).map_err(|e| e.to_string()));
+            match opened {
+                Ok(_) => break,
+                Err(e) if is_busy(&e) && started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(e) => return Err(fail(&e)),
+            }
+        }
         Ok(Self {
             inner: Arc::new(Inner {
                 conn: Mutex::new(conn),
@@ -249,6 +262,11 @@ fn configure(conn: &mut Connection, path: Option<&Path>) -> Result<(), String> {
             .map_err(sql)?;
     }
     Ok(())
+}
+
+/// Whether an error is SQLite's "another connection holds the lock".
+fn is_busy(error: &str) -> bool {
+    error.contains("database is locked") || error.contains("database table is locked")
 }
 
 /// Brings the schema to [`SqliteStore::SCHEMA_VERSION`].
