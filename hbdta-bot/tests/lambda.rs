@@ -11,6 +11,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
 mod common;
+#[path = "common/telegram.rs"]
+mod tg;
 
 use common::{
     all_sent, fixture_in, od_ok, opendota_client, opendota_with_constants, sends, sent_to,
@@ -788,4 +790,49 @@ async fn metas_data_deletion_callback_on_lambda_deletes_from_the_dynamodb_table(
     .await;
     assert_eq!(status(&page), 200, "{page}");
     assert!(body(&page).contains("<h1>Deletion complete</h1>"), "{page}");
+}
+
+#[tokio::test]
+async fn a_telegram_update_reaches_the_same_conversation_on_lambda() {
+    use tg::{SECRET as TG_SECRET, calls, fake_bot_api, private_text, telegram_on};
+
+    let api = fake_bot_api().await;
+    let opendota = opendota_with_constants().await;
+    let bot = App::new(
+        reqwest::Client::new(),
+        Stats::new(opendota_client(&opendota)),
+        Arc::new(MemoryStore::new()),
+        vec![Arc::new(telegram_on(&api, Some(TG_SECRET)))],
+    );
+    let handler = handler(
+        &bot,
+        &LambdaConfig {
+            worker: WorkerMode::Inline,
+        },
+    );
+    let update = private_text(41, 5_550_001, "/help").to_string();
+    let mut forged = apigw_v2("POST", "/telegram/webhook", "application/json", &update);
+    forged["headers"]["x-telegram-bot-api-secret-token"] = json!("not-the-secret");
+    assert_eq!(status(&invoke(&handler, &forged).await), 403);
+    assert!(calls(&api).await.is_empty(), "nothing answered");
+
+    let mut event = apigw_v2("POST", "/telegram/webhook", "application/json", &update);
+    event["headers"]["x-telegram-bot-api-secret-token"] = json!(TG_SECRET);
+    let response = invoke(&handler, &event).await;
+    assert_eq!(status(&response), 200, "{response}");
+    // Inline: answered before the 200.
+    let sent = calls(&api).await;
+    let methods: Vec<&str> = sent.iter().map(|c| c["method"].as_str().unwrap()).collect();
+    assert_eq!(methods, ["sendChatAction", "sendMessage"], "{sent:#?}");
+    assert_eq!(sent[1]["chat_id"], json!(5_550_001));
+    assert!(
+        sent[1]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Here's what I understand:"),
+        "{sent:#?}"
+    );
+    // The same update again (Telegram retries): answered once.
+    assert_eq!(status(&invoke(&handler, &event).await), 200);
+    assert_eq!(calls(&api).await.len(), 2);
 }
