@@ -4,14 +4,14 @@
 
 mod common;
 
-use common::expect::{answer, catch_all, mount_arteezy, mount_sumail, ok, warm};
+use common::expect::{
+    answer, catch_all, choice, mount_arteezy, mount_sumail, ok, only_text, text_of, warm,
+};
 use common::{fixture, opendota_client as client};
 
 use std::sync::Arc;
 
-use hbdta_bot::conversation::{
-    Answer, Card, CardButton, Choice, Conversation, Incoming, Person, Reply,
-};
+use hbdta_bot::conversation::{Answer, Card, CardButton, Conversation, Incoming, Person, Reply};
 use hbdta_bot::stats::Stats;
 use hbdta_bot::store::{MemoryStore, PersonId};
 use wiremock::matchers::{method, path, query_param};
@@ -35,29 +35,6 @@ async fn tap(conversation: &Conversation, payload: &str) -> Answer {
     conversation
         .respond(&person(), &Incoming::Payload(payload.to_owned()))
         .await
-}
-
-fn text_of(reply: &Reply) -> (&str, &[Choice]) {
-    match reply {
-        Reply::Text {
-            text,
-            quick_replies,
-        } => (text, quick_replies),
-        Reply::Card(card) => panic!("a text was expected, got {card:?}"),
-    }
-}
-
-/// The one text reply of an answer.
-fn only_text(answer: &Answer) -> (&str, &[Choice]) {
-    assert_eq!(answer.replies.len(), 1, "{:#?}", answer.replies);
-    text_of(&answer.replies[0])
-}
-
-fn choice(title: &str, payload: &str) -> Choice {
-    Choice {
-        title: title.to_owned(),
-        payload: payload.to_owned(),
-    }
 }
 
 fn assert_lines(text: &str, lines: &[&str]) {

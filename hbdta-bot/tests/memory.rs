@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use common::expect::{catch_all, mount_arteezy, mount_sumail, ok, warm};
+use common::expect::{catch_all, choice, mount_arteezy, mount_sumail, ok, only_text, warm};
 use common::fixture;
 use hbdta_bot::conversation::{Answer, Choice, Conversation, Incoming, Person, Reply};
 use hbdta_bot::store::{
@@ -42,24 +42,6 @@ impl Chat {
         self.conversation
             .respond(&self.person, &Incoming::Payload(payload.to_owned()))
             .await
-    }
-}
-
-fn choice(title: &str, payload: &str) -> Choice {
-    Choice {
-        title: title.to_owned(),
-        payload: payload.to_owned(),
-    }
-}
-
-fn only_text(answer: &Answer) -> (&str, &[Choice]) {
-    assert_eq!(answer.replies.len(), 1, "{:#?}", answer.replies);
-    match &answer.replies[0] {
-        Reply::Text {
-            text,
-            quick_replies,
-        } => (text, quick_replies),
-        other => panic!("a text was expected, got {other:?}"),
     }
 }
 

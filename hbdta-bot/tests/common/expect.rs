@@ -4,7 +4,7 @@
 use wiremock::matchers::{any, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use hbdta_bot::conversation::Conversation;
+use hbdta_bot::conversation::{Answer, Choice, Conversation, Reply};
 use hbdta_bot::stats::Stats;
 
 use super::{fixture, opendota_client as client};
@@ -111,4 +111,28 @@ pub async fn mount_sumail(server: &MockServer) {
         1,
     )
     .await;
+}
+
+/// A reply that must be a text: its text and choices.
+pub fn text_of(reply: &Reply) -> (&str, &[Choice]) {
+    match reply {
+        Reply::Text {
+            text,
+            quick_replies,
+        } => (text, quick_replies),
+        Reply::Card(card) => panic!("a text was expected, got {card:?}"),
+    }
+}
+
+/// The one text reply of an answer.
+pub fn only_text(answer: &Answer) -> (&str, &[Choice]) {
+    assert_eq!(answer.replies.len(), 1, "{:#?}", answer.replies);
+    text_of(&answer.replies[0])
+}
+
+pub fn choice(title: &str, payload: &str) -> Choice {
+    Choice {
+        title: title.to_owned(),
+        payload: payload.to_owned(),
+    }
 }
