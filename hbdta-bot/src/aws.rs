@@ -2,7 +2,10 @@
 //! the environment without aws-config, and the SDK sending through the bot's own reqwest client.
 #![cfg(feature = "dynamodb")]
 
+use std::time::Duration;
+
 use aws_sdk_dynamodb::config::Credentials;
+use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
 use aws_smithy_runtime_api::client::http::{
     HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
 };
@@ -11,6 +14,17 @@ use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::body::SdkBody;
 use secrecy::{ExposeSecret, SecretString};
+
+/// The time every AWS call of the bot may take: 500 ms to connect, 1 s per attempt, 3 s in
+/// all (the webhook answers 503 after that and Meta delivers again). The `TimeoutConfig` type is
+/// the same in every AWS SDK crate.
+pub(crate) fn timeouts() -> TimeoutConfig {
+    TimeoutConfig::builder()
+        .connect_timeout(Duration::from_millis(500))
+        .operation_attempt_timeout(Duration::from_secs(1))
+        .operation_timeout(Duration::from_secs(3))
+        .build()
+}
 
 /// Static credentials (what Lambda puts in the environment for the execution role). The
 /// `Credentials` type is the same in every AWS SDK crate.

@@ -2,11 +2,9 @@
 //! function, through the AWS SDK over the bot's own HTTP client.
 
 use std::fmt;
-use std::time::Duration;
 
 use async_trait::async_trait;
 use aws_sdk_lambda::config::retry::RetryConfig;
-use aws_sdk_lambda::config::timeout::TimeoutConfig;
 use aws_sdk_lambda::config::{BehaviorVersion, Region};
 use aws_sdk_lambda::error::{DisplayErrorContext, SdkError};
 use aws_sdk_lambda::operation::invoke::InvokeError;
@@ -137,13 +135,7 @@ pub fn lambda_client(target: &InvokeTarget, http: &reqwest::Client) -> aws_sdk_l
         .credentials_provider(credentials)
         .http_client(ReqwestClient(http.clone()))
         .retry_config(RetryConfig::standard().with_max_attempts(2))
-        .timeout_config(
-            TimeoutConfig::builder()
-                .connect_timeout(Duration::from_millis(500))
-                .operation_attempt_timeout(Duration::from_secs(1))
-                .operation_timeout(Duration::from_secs(3))
-                .build(),
-        );
+        .timeout_config(crate::aws::timeouts());
     if let Some(url) = &target.endpoint_url {
         builder = builder.endpoint_url(url.clone());
     }

@@ -29,7 +29,6 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::config::retry::RetryConfig;
-use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
 use aws_sdk_dynamodb::config::{BehaviorVersion, Region};
 use aws_sdk_dynamodb::error::{DisplayErrorContext, SdkError};
 use aws_sdk_dynamodb::types::{AttributeValue, DeleteRequest, KeyType, WriteRequest};
@@ -89,13 +88,7 @@ pub fn dynamodb_client(
         ))
         .http_client(ReqwestClient(http.clone()))
         .retry_config(RetryConfig::standard().with_max_attempts(3))
-        .timeout_config(
-            TimeoutConfig::builder()
-                .connect_timeout(Duration::from_millis(500))
-                .operation_attempt_timeout(Duration::from_secs(1))
-                .operation_timeout(Duration::from_secs(3))
-                .build(),
-        );
+        .timeout_config(crate::aws::timeouts());
     if let Some(url) = &config.endpoint_url {
         builder = builder.endpoint_url(url.clone());
     }
