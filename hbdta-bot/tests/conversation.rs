@@ -5,7 +5,7 @@
 mod common;
 
 use common::expect::{
-    answer, catch_all, choice, mount_arteezy, mount_sumail, ok, only_text, text_of, warm,
+    answer, catch_all, choice, constants, mount_arteezy, mount_sumail, ok, only_text, text_of, warm,
 };
 use common::{fixture, opendota_client as client};
 
@@ -189,20 +189,7 @@ async fn profile_links_get_the_stats() {
 #[tokio::test]
 async fn without_warm_up_the_constants_load_with_the_first_question() {
     let server = MockServer::start().await;
-    ok(
-        &server,
-        "/constants/heroes",
-        "bot_constants_heroes__catalog",
-        1,
-    )
-    .await;
-    ok(
-        &server,
-        "/constants/item_ids",
-        "bot_constants_item_ids__catalog",
-        1,
-    )
-    .await;
+    constants(&server).await;
     mount_arteezy(&server, 1).await;
     catch_all(&server).await;
     let conversation = Conversation::new(Stats::new(client(&server)));

@@ -39,24 +39,29 @@ pub async fn catch_all(server: &MockServer) {
         .await;
 }
 
-/// A server with the constants mounted (called once), plus a conversation whose caches hold
-/// them (as after start-up).
-pub async fn warm() -> (MockServer, Conversation) {
-    let server = MockServer::start().await;
+/// The hero and item constants, each called once.
+pub async fn constants(server: &MockServer) {
     ok(
-        &server,
+        server,
         "/constants/heroes",
         "bot_constants_heroes__catalog",
         1,
     )
     .await;
     ok(
-        &server,
+        server,
         "/constants/item_ids",
         "bot_constants_item_ids__catalog",
         1,
     )
     .await;
+}
+
+/// A server with the constants mounted (called once), plus a conversation whose caches hold
+/// them (as after start-up).
+pub async fn warm() -> (MockServer, Conversation) {
+    let server = MockServer::start().await;
+    constants(&server).await;
     let stats = Stats::new(client(&server));
     stats.warm_up().await.unwrap();
     (server, Conversation::new(stats))
