@@ -52,7 +52,9 @@ impl Answerer {
         );
         if answer.keep_log {
             let log = log_lines(&job, &answer.replies);
-            let sent = outbox.deliver(&job.address.chat, answer.replies).await;
+            let sent = outbox
+                .deliver(&job.address.chat, job.reply_to.as_deref(), answer.replies)
+                .await;
             // What the person sent, and the replies that reached them.
             for line in log.into_iter().take(sent + 1) {
                 if let Err(error) = self.store.append_log(line).await {
@@ -61,7 +63,9 @@ impl Answerer {
                 }
             }
         } else {
-            outbox.deliver(&job.address.chat, answer.replies).await;
+            outbox
+                .deliver(&job.address.chat, job.reply_to.as_deref(), answer.replies)
+                .await;
         }
     }
 

@@ -41,7 +41,8 @@ impl fmt::Display for Address {
 }
 
 /// One message to answer. Serialized as
-/// `{"address": {"platform": "messenger", "chat": "…"}, "person": "messenger:…", "incoming": {"text": "…"}, "key": "…"}`.
+/// `{"address": {"platform": "messenger", "chat": "…"}, "person": "messenger:…", "incoming": {"text": "…"}, "key": "…"}`,
+/// with `"reply_to": "…"` when the answer quotes the question.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Job {
     /// Where the answer goes.
@@ -52,6 +53,11 @@ pub struct Job {
     pub incoming: Incoming,
     /// The de-duplication key, platform-qualified (`messenger:mid:…`).
     pub key: String,
+    /// The platform's id of the message the answer quotes (a question in a Telegram group, where
+    /// several people talk). Not part of the address: one chat's jobs still share one queue, in
+    /// order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<String>,
     /// When this process received it (a deserialized job: when it was decoded).
     #[serde(skip, default = "Instant::now")]
     pub received: Instant,
@@ -66,8 +72,16 @@ impl Job {
             person,
             incoming,
             key,
+            reply_to: None,
             received: Instant::now(),
         }
+    }
+
+    /// The same job, its answer quoting message `id`.
+    #[must_use]
+    pub fn replying_to(mut self, id: impl Into<String>) -> Self {
+        self.reply_to = Some(id.into());
+        self
     }
 }
 
@@ -124,6 +138,25 @@ mod tests {
         .unwrap();
         assert_eq!(back.address, Address::new("messenger", "7"));
         assert_eq!(back.incoming, Incoming::Payload("HELP".to_owned()));
+        assert_eq!(back.reply_to, None);
+
+        let quoting = Job::new(
+            Address::new("telegram", "-1001234"),
+            PersonId::new("telegram", "42"),
+            Incoming::Text("/stats 86745912".to_owned()),
+            "telegram:update:9".to_owned(),
+        )
+        .replying_to("55");
+        assert_eq!(
+            serde_json::to_value(&quoting).unwrap(),
+            json!({
+                "address": {"platform": "telegram", "chat": "-1001234"},
+                "person": "telegram:42",
+                "incoming": {"text": "/stats 86745912"},
+                "key": "telegram:update:9",
+                "reply_to": "55"
+            })
+        );
     }
 
     #[test]

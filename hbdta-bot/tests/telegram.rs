@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{fixture, od, od_ok, opendota_client, opendota_with_constants, sends};
+use common::{fixture, mount_player, od, od_ok, opendota_client, opendota_with_constants, sends};
 use hbdta_bot::app::App;
 use hbdta_bot::config::WorkerConfig;
 use hbdta_bot::stats::Stats;
@@ -25,7 +25,7 @@ use hbdta_bot::workers;
 use serde_json::{Value, json};
 use tg::{SECRET, calls, calls_to, fake_bot_api, group_text, method_path, private_text, tap};
 use tower::ServiceExt;
-use wiremock::matchers::method;
+use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const ANA: i64 = 4242;
@@ -74,6 +74,14 @@ async fn post_raw(app: &Router, body: Vec<u8>, secret: Option<&str>) -> StatusCo
 }
 
 async fn harness() -> Harness {
+    harness_with(WorkerConfig {
+        concurrency: 4,
+        queue_per_worker: 16,
+    })
+    .await
+}
+
+async fn harness_with(workers: WorkerConfig) -> Harness {
     let opendota = opendota_with_constants().await;
     let api = fake_bot_api().await;
     let stats = Stats::new(opendota_client(&opendota));
@@ -86,10 +94,7 @@ async fn harness() -> Harness {
         vec![Arc::new(telegram.clone())],
     )
     .telegram(Some(telegram));
-    let (queues, receivers) = workers::queues(WorkerConfig {
-        concurrency: 4,
-        queue_per_worker: 16,
-    });
+    let (queues, receivers) = workers::queues(workers);
     let app = bot.router(&bot.dispatcher(Arc::new(queues)));
     Harness {
         opendota,
@@ -100,25 +105,7 @@ async fn harness() -> Harness {
 }
 
 async fn mount_arteezy(server: &MockServer) {
-    od_ok(server, "/players/86745912", "bot_players_get__arteezy").await;
-    od_ok(
-        server,
-        "/players/86745912/heroes",
-        "bot_players_heroes__arteezy",
-    )
-    .await;
-    od_ok(
-        server,
-        "/players/86745912/recentMatches",
-        "bot_players_recent_matches__arteezy",
-    )
-    .await;
-    od_ok(
-        server,
-        "/heroes/29/itemPopularity",
-        "bot_heroes_item_popularity__tidehunter",
-    )
-    .await;
+    mount_player(server, 86_745_912, "arteezy", 29).await;
 }
 
 /// The text Messenger gets for `case` (its last message): the same conversation.
@@ -438,5 +425,289 @@ async fn a_player_named_with_html_shows_literally() {
         got[2].get("parse_mode"),
         None,
         "texts go without a parse mode"
+    );
+}
+
+#[tokio::test]
+async fn a_steam_id64_and_a_profile_link_find_the_same_player() {
+    let h = harness().await;
+    mount_arteezy(&h.opendota).await;
+    assert_eq!(
+        h.post(&private_text(1, ANA, "76561198047011640")).await,
+        StatusCode::OK
+    );
+    let want = arteezy_stats(ANA);
+    assert_eq!(calls_to(&h.api, ANA, 3).await, want);
+    assert_eq!(
+        h.post(&private_text(
+            2,
+            ANA,
+            "https://www.dotabuff.com/players/86745912"
+        ))
+        .await,
+        StatusCode::OK
+    );
+    assert_eq!(calls_to(&h.api, ANA, 6).await[3..], want);
+}
+
+#[tokio::test]
+async fn a_name_with_one_match_gets_the_stats() {
+    let h = harness().await;
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(query_param("q", "tidehunter main"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(fixture("bot_search__one")))
+        .mount(&h.opendota)
+        .await;
+    od_ok(&h.opendota, "/players/311360822", "players_get__current").await;
+    od_ok(
+        &h.opendota,
+        "/players/311360822/heroes",
+        "players_heroes__current",
+    )
+    .await;
+    od_ok(
+        &h.opendota,
+        "/players/311360822/recentMatches",
+        "players_recent_matches__current",
+    )
+    .await;
+    od_ok(
+        &h.opendota,
+        "/heroes/29/itemPopularity",
+        "bot_heroes_item_popularity__tidehunter",
+    )
+    .await;
+    assert_eq!(
+        h.post(&private_text(1, ANA, "tidehunter main")).await,
+        StatusCode::OK
+    );
+    let want = vec![
+        typing(ANA),
+        json!({
+            "method": "sendPhoto",
+            "chat_id": ANA,
+            "photo": "https://avatars.example/3c/3c4d5e_full.jpg",
+            "caption": "<b>tidehunter main</b>\nLegend 4 · 54.1% wins · 257 games",
+            "parse_mode": "HTML",
+            "reply_markup": {"inline_keyboard": [[
+                {"text": "OpenDota", "url": "https://www.opendota.com/players/311360822"},
+                callback("Heroes", "HEROES:311360822"),
+                callback("Recent", "RECENT:311360822")
+            ]]}
+        }),
+        json!({
+            "method": "sendMessage",
+            "chat_id": ANA,
+            "text": messenger_text("tidehunter_main_stats"),
+            "reply_markup": {"inline_keyboard": [
+                [callback("Heroes", "HEROES:311360822"), callback("Recent", "RECENT:311360822")],
+                [callback("Compare", "COMPARE:311360822"), callback("This is me", "LINK:311360822")]
+            ]}
+        }),
+    ];
+    assert_eq!(calls_to(&h.api, ANA, 3).await, want);
+    assert_eq!(h.settle().await.len(), 3, "nothing more");
+}
+
+#[tokio::test]
+async fn a_comparison_puts_both_players_side_by_side() {
+    let h = harness().await;
+    mount_arteezy(&h.opendota).await;
+    mount_player(&h.opendota, 111_620_041, "sumail", 29).await;
+    od_ok(
+        &h.opendota,
+        "/heroes/74/itemPopularity",
+        "bot_heroes_item_popularity__tidehunter",
+    )
+    .await;
+    assert_eq!(
+        h.post(&private_text(1, ANA, "/compare 86745912 111620041"))
+            .await,
+        StatusCode::OK
+    );
+    let want = [
+        typing(ANA),
+        json!({
+            "method": "sendMessage",
+            "chat_id": ANA,
+            "text": messenger_text("compare_arteezy_sumail"),
+            "reply_markup": {"inline_keyboard": [[
+                callback("Arteezy", "86745912"), callback("SumaiL", "111620041")
+            ]]}
+        }),
+    ];
+    assert_eq!(calls_to(&h.api, ANA, 2).await, want);
+    assert_eq!(h.settle().await.len(), 2, "nothing more");
+}
+
+#[tokio::test]
+async fn an_opendota_rate_limit_gets_a_busy_reply() {
+    let h = harness().await;
+    for route in [
+        "/players/2",
+        "/players/2/heroes",
+        "/players/2/recentMatches",
+    ] {
+        od(
+            &h.opendota,
+            route,
+            429,
+            r#"{"error":"minute rate limit exceeded"}"#.to_owned(),
+        )
+        .await;
+    }
+    assert_eq!(h.post(&private_text(1, ANA, "2")).await, StatusCode::OK);
+    let want = [
+        typing(ANA),
+        json!({
+            "method": "sendMessage",
+            "chat_id": ANA,
+            "text": "OpenDota is busy right now, try again in a minute. ⏳"
+        }),
+    ];
+    assert_eq!(calls_to(&h.api, ANA, 2).await, want);
+    assert_eq!(messenger_text("opendota_busy"), want[1]["text"]);
+}
+
+#[tokio::test]
+async fn several_people_and_a_group_are_each_answered_in_order() {
+    const BO: i64 = 5151;
+    let h = harness().await;
+    mount_arteezy(&h.opendota).await;
+    // Ana asks twice, Bo starts, and two people ask in the group, all at once.
+    for update in [
+        private_text(1, ANA, "86745912"),
+        group_text(2, GROUP, 77, "/stats@hbdta_bot 86745912"),
+        private_text(3, BO, "/start"),
+        group_text(4, GROUP, 78, "/help@hbdta_bot"),
+        private_text(5, ANA, "/help"),
+    ] {
+        assert_eq!(h.post(&update).await, StatusCode::OK);
+    }
+    let help = |chat: i64| json!({"method": "sendMessage", "chat_id": chat, "text": messenger_text("help")});
+    let quoting = |mut call: Value, message: i64| {
+        call["reply_parameters"] =
+            json!({"message_id": message, "allow_sending_without_reply": true});
+        call
+    };
+
+    let mut ana = arteezy_stats(ANA);
+    ana.extend([typing(ANA), help(ANA)]);
+    assert_eq!(calls_to(&h.api, ANA, 5).await, ana, "Ana: stats, then help");
+
+    let bo = [
+        typing(BO),
+        json!({"method": "sendMessage", "chat_id": BO, "text": messenger_text("get_started")}),
+    ];
+    assert_eq!(calls_to(&h.api, BO, 2).await, bo, "Bo: the welcome");
+
+    let mut group = arteezy_stats(GROUP);
+    group[1] = quoting(group[1].clone(), 502);
+    group.extend([typing(GROUP), quoting(help(GROUP), 504)]);
+    assert_eq!(
+        calls_to(&h.api, GROUP, 5).await,
+        group,
+        "the group: each question in turn, each answer quoting its question"
+    );
+    assert_eq!(h.settle().await.len(), 12, "nothing more");
+}
+
+#[tokio::test]
+async fn a_full_queue_asks_telegram_to_deliver_again_and_nothing_is_lost() {
+    // One worker, room for one waiting update, and a slow Bot API keeps the worker busy.
+    let h = harness_with(WorkerConfig {
+        concurrency: 1,
+        queue_per_worker: 1,
+    })
+    .await;
+    Mock::given(method("POST"))
+        .and(method_path("sendMessage"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(tg::message_result(ANA))
+                .set_delay(Duration::from_millis(300)),
+        )
+        .with_priority(1)
+        .mount(&h.api)
+        .await;
+    let mut statuses = Vec::new();
+    for id in 1..=3 {
+        statuses.push(h.post(&private_text(id, ANA, "/help")).await);
+    }
+    assert!(
+        statuses.contains(&StatusCode::SERVICE_UNAVAILABLE),
+        "{statuses:?}"
+    );
+    // Telegram delivers a refused update again later, until one is accepted.
+    for (id, status) in (1..=3).zip(&statuses) {
+        if *status != StatusCode::SERVICE_UNAVAILABLE {
+            continue;
+        }
+        let started = Instant::now();
+        loop {
+            let again = h.post(&private_text(id, ANA, "/help")).await;
+            if again == StatusCode::OK {
+                break;
+            }
+            assert_eq!(again, StatusCode::SERVICE_UNAVAILABLE);
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the queue never drained"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+    let help = json!({"method": "sendMessage", "chat_id": ANA, "text": messenger_text("help")});
+    let once = [typing(ANA), help];
+    let want: Vec<Value> = once.iter().chain(&once).chain(&once).cloned().collect();
+    assert_eq!(h.settle().await, want, "every update answered exactly once");
+}
+
+#[tokio::test]
+async fn link_me_and_forget_me_work_in_a_private_chat_and_in_a_group() {
+    let h = harness().await;
+    mount_arteezy(&h.opendota).await;
+    assert_eq!(
+        h.post(&private_text(1, ANA, "/link 86745912")).await,
+        StatusCode::OK
+    );
+    let linked = json!({
+        "method": "sendMessage",
+        "chat_id": ANA,
+        "text": "✅ Got it: you are Arteezy (86745912), Immortal #32.\nNow “me”, “my heroes”, “my recent” and “compare me <player>” work. To undo it send unlink; forget me deletes everything I keep about you.",
+        "reply_markup": {"inline_keyboard": [
+            [callback("My stats", "86745912"), callback("My heroes", "HEROES:86745912")],
+            [callback("My recent", "RECENT:86745912")]
+        ]}
+    });
+    assert_eq!(calls_to(&h.api, ANA, 2).await, [typing(ANA), linked]);
+
+    // The link belongs to the person: `/me` works in a group too (user 4242 is Ana).
+    assert_eq!(
+        h.post(&group_text(2, GROUP, ANA, "/me@hbdta_bot")).await,
+        StatusCode::OK
+    );
+    let mut want = arteezy_stats(GROUP);
+    want[1]["reply_parameters"] = json!({"message_id": 502, "allow_sending_without_reply": true});
+    // Linked: no "This is me" any more.
+    want[2]["reply_markup"] = json!({"inline_keyboard": [
+        [callback("Heroes", "HEROES:86745912"), callback("Recent", "RECENT:86745912")],
+        [callback("Compare", "COMPARE:86745912")]
+    ]});
+    assert_eq!(calls_to(&h.api, GROUP, 3).await, want);
+
+    assert_eq!(
+        h.post(&private_text(3, ANA, "/forget")).await,
+        StatusCode::OK
+    );
+    let forgotten = json!({
+        "method": "sendMessage",
+        "chat_id": ANA,
+        "text": "🗑️ Done: I've deleted everything I kept about you: your linked account, the last player you looked at and our conversation log."
+    });
+    assert_eq!(
+        calls_to(&h.api, ANA, 4).await[2..],
+        [typing(ANA), forgotten]
     );
 }

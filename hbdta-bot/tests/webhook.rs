@@ -10,7 +10,8 @@
 mod common;
 
 use common::{
-    all_sent, fixture, od, od_ok, opendota_client, opendota_with_constants, sends, sent_to,
+    all_sent, fixture, mount_player, od, od_ok, opendota_client, opendota_with_constants, sends,
+    sent_to,
 };
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -36,33 +37,6 @@ const VERIFY: &str = "bot-verify-token";
 const TOKEN: &str = "bot-page-token";
 const ALICE: &str = "7000000000000001";
 const BOB: &str = "7000000000000002";
-
-async fn mount_player(server: &MockServer, id: u32, who: &str, best_hero: u16) {
-    od_ok(
-        server,
-        &format!("/players/{id}"),
-        &format!("bot_players_get__{who}"),
-    )
-    .await;
-    od_ok(
-        server,
-        &format!("/players/{id}/heroes"),
-        &format!("bot_players_heroes__{who}"),
-    )
-    .await;
-    od_ok(
-        server,
-        &format!("/players/{id}/recentMatches"),
-        &format!("bot_players_recent_matches__{who}"),
-    )
-    .await;
-    od_ok(
-        server,
-        &format!("/heroes/{best_hero}/itemPopularity"),
-        "bot_heroes_item_popularity__tidehunter",
-    )
-    .await;
-}
 
 /// The bot under test: built as the server builds it (`App`, worker queues, the router).
 struct Harness {

@@ -31,9 +31,10 @@ pub trait Outbox: Send + Sync + fmt::Debug {
     /// them. Failures are logged, never fatal.
     async fn acknowledge(&self, chat: &str);
 
-    /// Sends `replies` to `chat` in order, each fitted to the platform's limits; stops at the
-    /// first that fails (logging why). Returns how many were sent.
-    async fn deliver(&self, chat: &str, replies: Vec<Reply>) -> usize;
+    /// Sends `replies` to `chat` in order, each fitted to the platform's limits, the first quoting
+    /// message `reply_to` where the platform can ([`Job::reply_to`](crate::job::Job::reply_to));
+    /// stops at the first that fails (logging why). Returns how many were sent.
+    async fn deliver(&self, chat: &str, reply_to: Option<&str>, replies: Vec<Reply>) -> usize;
 }
 
 /// What a platform's routes work with: the dispatcher that takes what people send, and the

@@ -53,6 +53,35 @@ pub async fn od_ok(server: &MockServer, route: &str, name: &str) {
     od(server, route, 200, fixture(name)).await;
 }
 
+/// Player `id`'s profile, heroes and recent matches from the `bot_players_*__{who}` fixtures, and
+/// the item popularity of their best hero (`best_hero`): what a stats card asks for.
+pub async fn mount_player(server: &MockServer, id: u32, who: &str, best_hero: u16) {
+    od_ok(
+        server,
+        &format!("/players/{id}"),
+        &format!("bot_players_get__{who}"),
+    )
+    .await;
+    od_ok(
+        server,
+        &format!("/players/{id}/heroes"),
+        &format!("bot_players_heroes__{who}"),
+    )
+    .await;
+    od_ok(
+        server,
+        &format!("/players/{id}/recentMatches"),
+        &format!("bot_players_recent_matches__{who}"),
+    )
+    .await;
+    od_ok(
+        server,
+        &format!("/heroes/{best_hero}/itemPopularity"),
+        "bot_heroes_item_popularity__tidehunter",
+    )
+    .await;
+}
+
 /// A fake OpenDota answering the hero and item constants (what start-up loads).
 pub async fn opendota_with_constants() -> MockServer {
     let server = MockServer::start().await;

@@ -191,7 +191,8 @@ impl Outbox for SendApi {
         }
     }
 
-    async fn deliver(&self, chat: &str, replies: Vec<Reply>) -> usize {
+    // A Messenger conversation has two parties: nothing to quote.
+    async fn deliver(&self, chat: &str, _reply_to: Option<&str>, replies: Vec<Reply>) -> usize {
         let recipient = Recipient::from(Psid::from(chat));
         let mut sent = 0;
         for reply in replies {

@@ -4,8 +4,9 @@
 //! limits, through teloxide-core's [`Throttle`], which also waits out a 429's `retry_after`).
 //!
 //! Updates are de-duplicated on `update_id` through the store's claims (`telegram:update:<id>`);
-//! a person is `telegram:<user id>`, an address is the chat (in groups with the message to quote,
-//! see [`update::chat_of`]). Which updates are answered, and how commands map to the
+//! a person is `telegram:<user id>`, an address is the chat id (in groups the job also names the
+//! message its answer quotes, [`Job::reply_to`](crate::job::Job::reply_to), so one group's
+//! questions still share one queue and are answered in order). Which updates are answered, and how commands map to the
 //! conversation's words, is in [`update`].
 
 pub mod outbox;

@@ -23,7 +23,6 @@ use teloxide_core::types::{
 };
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::update::target_of;
 use crate::conversation::{Card, CardButton, Choice, Reply};
 use crate::platform::Outbox;
 
@@ -336,7 +335,7 @@ impl BotApi {
 #[async_trait]
 impl Outbox for BotApi {
     async fn acknowledge(&self, chat: &str) {
-        let Some((id, _)) = target_of(chat) else {
+        let Ok(id) = chat.parse::<i64>() else {
             tracing::warn!("not a Telegram chat id; no typing shown");
             return;
         };
@@ -349,11 +348,13 @@ impl Outbox for BotApi {
         }
     }
 
-    async fn deliver(&self, chat: &str, replies: Vec<Reply>) -> usize {
-        let Some((id, mut quote)) = target_of(chat) else {
+    async fn deliver(&self, chat: &str, reply_to: Option<&str>, replies: Vec<Reply>) -> usize {
+        let Ok(id) = chat.parse::<i64>() else {
             tracing::warn!("not a Telegram chat id; replies dropped");
             return 0;
         };
+        // The first message quotes the question (the rest follow it).
+        let mut quote = reply_to.and_then(|m| m.parse::<i32>().ok());
         let mut sent = 0;
         for reply in replies {
             for outgoing in to_outgoing(reply) {

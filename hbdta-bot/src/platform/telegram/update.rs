@@ -46,25 +46,6 @@ pub fn key_of(update_id: u32) -> String {
     format!("{NAME}:update:{update_id}")
 }
 
-/// The address chat of `chat_id`, quoting `reply_to` (in groups): `<chat id>` or
-/// `<chat id>#<message id>`. The outbox reads it back with [`target_of`].
-#[must_use]
-pub fn chat_of(chat_id: i64, reply_to: Option<i32>) -> String {
-    match reply_to {
-        Some(message) => format!("{chat_id}#{message}"),
-        None => chat_id.to_string(),
-    }
-}
-
-/// The chat id and the message to quote, from an address chat written by [`chat_of`].
-#[must_use]
-pub fn target_of(chat: &str) -> Option<(i64, Option<i32>)> {
-    match chat.split_once('#') {
-        Some((id, message)) => Some((id.parse().ok()?, Some(message.parse().ok()?))),
-        None => Some((chat.parse().ok()?, None)),
-    }
-}
-
 /// What to do with `update`; `me` is the bot's username (without `@`), when known.
 #[must_use]
 pub fn accept(update: Update, me: Option<&str>) -> Accepted {
@@ -118,14 +99,20 @@ fn message_job(message: &Message, me: Option<&str>, key: String) -> Accepted {
     } else {
         return Accepted::ignored("a message in a channel");
     };
-    let reply_to = group.then_some(message.id.0);
+    let job = Job::new(
+        Address::new(NAME, message.chat.id.0.to_string()),
+        person_of(from),
+        incoming,
+        key,
+    );
+    // In a group several people talk: the answer quotes the question it answers.
+    let job = if group {
+        job.replying_to(message.id.0.to_string())
+    } else {
+        job
+    };
     Accepted {
-        job: Some(Job::new(
-            Address::new(NAME, chat_of(message.chat.id.0, reply_to)),
-            person_of(from),
-            incoming,
-            key,
-        )),
+        job: Some(job),
         callback: None,
         ignored: None,
     }
@@ -138,7 +125,7 @@ fn callback_job(query: CallbackQuery, key: String) -> Accepted {
     );
     let job = query.data.filter(|d| !d.is_empty()).map(|data| {
         Job::new(
-            Address::new(NAME, chat_of(chat, None)),
+            Address::new(NAME, chat.to_string()),
             person_of(&query.from),
             Incoming::Payload(data),
             key,
@@ -301,12 +288,24 @@ mod tests {
     }
 
     #[test]
-    fn chats_and_quotes_round_trip() {
-        assert_eq!(chat_of(4242, None), "4242");
-        assert_eq!(chat_of(-1_001_234, Some(55)), "-1001234#55");
-        assert_eq!(target_of("-1001234#55"), Some((-1_001_234, Some(55))));
-        assert_eq!(target_of("4242"), Some((4242, None)));
-        assert_eq!(target_of("messenger-psid"), None);
+    fn a_group_question_is_addressed_to_the_group_and_quoted() {
+        let accepted = accept(
+            update(json!({"update_id": 21, "message": {
+                "message_id": 55, "date": 1_767_225_600,
+                "chat": {"id": -1_001_234, "type": "supergroup", "title": "Stack"},
+                "from": {"id": 4242, "is_bot": false, "first_name": "Ana"},
+                "text": "/stats@hbdta_bot 86745912",
+                "entities": [{"type": "bot_command", "offset": 0, "length": 16}]
+            }})),
+            Some("hbdta_bot"),
+        );
+        let job = accepted.job.unwrap();
+        assert_eq!(job.address, Address::new("telegram", "-1001234"));
+        assert_eq!(job.reply_to.as_deref(), Some("55"));
+        assert_eq!(job.person.as_str(), "telegram:4242");
+
+        let private = accept(update(private_text(22, "86745912")), Some("hbdta_bot"));
+        assert_eq!(private.job.unwrap().reply_to, None);
     }
 
     /// From text, as the webhook and `getUpdates` read it (teloxide's `UpdateKind` does not decode
