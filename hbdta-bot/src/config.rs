@@ -9,7 +9,7 @@
 //! | [`TelegramConfig`] | bot token, webhook secret, Bot API URL, the bot's username | `TELEGRAM_*` |
 //! | [`ServerConfig`] | address and workers | `HOST`, `PORT`, `HBDTA_WORKERS`, `HBDTA_QUEUE_PER_WORKER` |
 //! | [`LambdaConfig`] | where accepted events are answered | `HBDTA_LAMBDA_WORKER` and what Lambda sets |
-//! | [`DevConfig`] | the chat page's address, per-call lines | `--host`, `--port`, `--quiet` |
+//! | [`DevConfig`] | the chat page's address, per-call lines, the platform it plays | `--host`, `--port`, `--quiet`, `--platform` |
 //! | [`StoreConfig`] | where memory, the log and claims are kept | `HBDTA_DATABASE_URL`, `HBDTA_DYNAMODB_TABLE`, `HBDTA_LOG_RETENTION_DAYS` |
 //!
 //! `serve` (and Lambda) needs at least one complete platform: Messenger (its three `MESSENGER_*`
@@ -72,6 +72,19 @@ pub struct DevConfig {
     pub addr: SocketAddr,
     /// Print a line per webhook and Send API call.
     pub log: bool,
+    /// The platform the chat page plays.
+    pub platform: DevPlatform,
+}
+
+/// The platform `dev`'s chat page plays: its webhooks, its API (a local stand-in) and its
+/// rendering of the answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum DevPlatform {
+    /// Signed Messenger webhooks and a stand-in Send API; cards, quick replies.
+    #[default]
+    Messenger,
+    /// Telegram updates and a stand-in Bot API; photos with captions, inline keyboards.
+    Telegram,
 }
 
 impl Default for DevConfig {
@@ -79,6 +92,7 @@ impl Default for DevConfig {
         Self {
             addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
             log: true,
+            platform: DevPlatform::Messenger,
         }
     }
 }
@@ -623,6 +637,10 @@ pub struct DevArgs {
     /// Do not print a line per webhook and Send API call.
     #[arg(long)]
     pub quiet: bool,
+    /// The platform the chat page plays (its webhooks, a local stand-in for its API, its
+    /// rendering).
+    #[arg(long, value_enum, default_value_t = DevPlatform::Messenger)]
+    pub platform: DevPlatform,
     #[command(flatten)]
     #[allow(missing_docs, reason = "flattened")]
     pub opendota: OpenDotaArgs,
@@ -691,6 +709,7 @@ where
             config.dev = DevConfig {
                 addr: socket_addr(&args.host, args.port)?,
                 log: !args.quiet,
+                platform: args.platform,
             };
             config.store = StoreConfig::from_lookup(StoreDefault::SqliteMemory, &var)?;
         }

@@ -224,15 +224,22 @@ async fn run_dev(args: &DevArgs) -> ExitCode {
         .base_url
         .clone()
         .unwrap_or_else(|| opendota_sdk::DEFAULT_BASE_URL.to_owned());
+    let platform = config.dev.platform;
     let server = match dev::start(config).await {
         Ok(server) => server,
         Err(e @ dev::DevError::Listen { .. }) => return fail(e, 1),
         Err(e) => return fail(e, 2),
     };
     println!("hbdta-bot dev: chat with the bot at {}", server.url());
-    println!(
-        "  Messenger is played locally (signed webhooks, a stand-in Send API); OpenDota: {opendota_url}"
-    );
+    let played = match platform {
+        config::DevPlatform::Messenger => {
+            "Messenger is played locally (signed webhooks, a stand-in Send API)"
+        }
+        config::DevPlatform::Telegram => {
+            "Telegram is played locally (updates with the secret header, a stand-in Bot API)"
+        }
+    };
+    println!("  {played}; OpenDota: {opendota_url}");
     println!("  Each browser tab is another person. Ctrl-C to stop.");
     shutdown_signal().await;
     match server.stop().await {

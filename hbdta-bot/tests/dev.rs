@@ -5,10 +5,10 @@
 
 mod common;
 
-use common::{fixture, od_ok, opendota_with_constants};
+use common::{fixture, od_ok, opendota_with_constants, sends};
 use std::time::Duration;
 
-use hbdta_bot::config::{self, DevArgs, Face, OpenDotaArgs};
+use hbdta_bot::config::{self, DevArgs, DevPlatform, Face, OpenDotaArgs};
 use hbdta_bot::dev::{self, DevServer};
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
@@ -53,10 +53,15 @@ fn path_regex_item_popularity() -> wiremock::matchers::PathRegexMatcher {
 }
 
 async fn start(opendota_base_url: String) -> DevServer {
+    start_on(opendota_base_url, DevPlatform::Messenger).await
+}
+
+async fn start_on(opendota_base_url: String, platform: DevPlatform) -> DevServer {
     let args = DevArgs {
         host: "127.0.0.1".to_owned(),
         port: 0,
         quiet: true,
+        platform,
         opendota: OpenDotaArgs {
             opendota_base_url: Some(opendota_base_url),
             opendota_api_key: None,
@@ -70,6 +75,7 @@ async fn start(opendota_base_url: String) -> DevServer {
 struct Person {
     base: String,
     psid: String,
+    platform: String,
     http: reqwest::Client,
     events: mpsc::UnboundedReceiver<Value>,
 }
@@ -88,6 +94,7 @@ impl Person {
             .unwrap();
         assert_eq!(session["page_name"], "hbdta");
         let psid = session["psid"].as_str().unwrap().to_owned();
+        let platform = session["platform"].as_str().unwrap().to_owned();
         assert!(psid.bytes().all(|b| b.is_ascii_digit()) && psid.len() >= 10);
         let mut stream = http
             .get(format!("{base}dev/api/events?psid={psid}"))
@@ -121,6 +128,7 @@ impl Person {
         Self {
             base,
             psid,
+            platform,
             http,
             events,
         }
@@ -139,6 +147,19 @@ impl Person {
         let status = answer.status().as_u16();
         let text = answer.text().await.unwrap();
         (status, serde_json::from_str(&text).unwrap_or(json!(text)))
+    }
+
+    /// The next call the page's stream carries, verbatim (Telegram: a Bot API call).
+    async fn next_call(&mut self) -> Value {
+        tokio::time::timeout(Duration::from_secs(15), self.events.recv())
+            .await
+            .expect("a call within 15 s")
+            .expect("the stream is open")
+    }
+
+    /// The person's chat id, as Telegram writes it (a number).
+    fn chat(&self) -> i64 {
+        self.psid.parse().unwrap()
     }
 
     /// Send API bodies until one carries a message (sender actions are collected on the way).
@@ -334,4 +355,97 @@ async fn stopping_ends_the_open_streams() {
         .await
         .unwrap();
     assert_eq!(end, Some(json!({"stream": "ended"})));
+}
+
+#[tokio::test]
+async fn on_telegram_the_page_gets_a_photo_a_keyboard_and_a_tap_goes_further() {
+    let od = opendota().await;
+    let server = start_on(format!("{}/api", od.uri()), DevPlatform::Telegram).await;
+    let mut ana = Person::open(&server).await;
+    assert_eq!(ana.platform, "telegram");
+    let chat = ana.chat();
+
+    let (status, sent) = ana.send(json!({"text": "86745912"})).await;
+    assert_eq!(status, 202, "{sent}");
+    assert_eq!(
+        sent,
+        json!({"mid": "1", "status": 200}),
+        "the bot's webhook took the update (secret header and all); Ana's first message is 1"
+    );
+    assert_eq!(
+        ana.next_call().await,
+        json!({"method": "sendChatAction", "chat_id": chat, "action": "typing"})
+    );
+    assert_eq!(
+        ana.next_call().await,
+        json!({
+            "method": "sendPhoto",
+            "message_id": 1000,
+            "chat_id": chat,
+            "photo": "https://avatars.example/a1/a1b2c3_full.jpg",
+            "caption": "<b>Arteezy</b>\nImmortal #32 · 61.7% wins · 6,075 games",
+            "parse_mode": "HTML",
+            "reply_markup": {"inline_keyboard": [[
+                {"text": "OpenDota", "url": "https://www.opendota.com/players/86745912"},
+                {"text": "Heroes", "callback_data": "HEROES:86745912"},
+                {"text": "Recent", "callback_data": "RECENT:86745912"}
+            ]]}
+        })
+    );
+    let stats_text = sends("arteezy_stats", "PSID").last().unwrap()["message"]["text"].clone();
+    assert_eq!(
+        ana.next_call().await,
+        json!({
+            "method": "sendMessage",
+            "message_id": 1001,
+            "chat_id": chat,
+            "text": stats_text,
+            "reply_markup": {"inline_keyboard": [
+                [{"text": "Heroes", "callback_data": "HEROES:86745912"},
+                 {"text": "Recent", "callback_data": "RECENT:86745912"}],
+                [{"text": "Compare", "callback_data": "COMPARE:86745912"},
+                 {"text": "This is me", "callback_data": "LINK:86745912"}]
+            ]}
+        })
+    );
+
+    // A tap on "Recent" under message 1001: a callback query, answered, then the answer.
+    let (status, sent) = ana
+        .send(json!({"callback": {"data": "RECENT:86745912", "message_id": 1001}}))
+        .await;
+    assert_eq!(status, 202);
+    let query = format!("dev_cbq_{chat}_2");
+    assert_eq!(sent, json!({"mid": query, "status": 200}));
+    assert_eq!(
+        ana.next_call().await,
+        json!({"method": "answerCallbackQuery", "callback_query_id": query})
+    );
+    assert_eq!(ana.next_call().await["method"], "sendChatAction");
+    assert_eq!(
+        ana.next_call().await,
+        json!({
+            "method": "sendMessage",
+            "message_id": 1002,
+            "chat_id": chat,
+            "text": "📈 Arteezy, last 20 matches: 12 wins, 8 losses (60.0%)\nAverage K/D/A: 7.9/4.5/10.8\n\nLatest:\n✅ Tidehunter · Won · 3/1/5 · 30 min\n✅ Anti-Mage · Won · 10/6/8 · 31 min\n❌ Invoker · Lost · 6/3/11 · 32 min\n✅ Pudge · Won · 13/8/14 · 33 min\n❌ Tidehunter · Lost · 9/5/17 · 34 min",
+            "reply_markup": {"inline_keyboard": [
+                [{"text": "Stats", "callback_data": "86745912"},
+                 {"text": "Heroes", "callback_data": "HEROES:86745912"}],
+                [{"text": "Compare", "callback_data": "COMPARE:86745912"}]
+            ]}
+        })
+    );
+
+    // What Telegram has no word for is refused, with what it takes instead.
+    let (status, answer) = ana
+        .send(json!({"quick_reply": {"title": "Heroes", "payload": "HEROES:86745912"}}))
+        .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        answer,
+        json!(
+            "send {\"psid\": digits} with one of \"text\" (not empty) or \"callback\" ({\"data\", \"message_id\"})"
+        )
+    );
+    server.stop().await.unwrap();
 }
