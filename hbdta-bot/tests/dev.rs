@@ -361,6 +361,16 @@ async fn stopping_ends_the_open_streams() {
 async fn on_telegram_the_page_gets_a_photo_a_keyboard_and_a_tap_goes_further() {
     let od = opendota().await;
     let server = start_on(format!("{}/api", od.uri()), DevPlatform::Telegram).await;
+    let page = reqwest::get(server.url())
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(r#"<html lang="en" data-platform="telegram">"#),
+        "the page is told to draw Telegram"
+    );
     let mut ana = Person::open(&server).await;
     assert_eq!(ana.platform, "telegram");
     let chat = ana.chat();

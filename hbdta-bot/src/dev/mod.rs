@@ -308,8 +308,27 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
         .into_response()
 }
 
-async fn index() -> Response {
-    asset("text/html; charset=utf-8", include_str!("page/index.html"))
+/// The page, told which platform it plays (`<html data-platform="…">`: its rendering).
+async fn index(State(chat): State<Chat>) -> Response {
+    const PAGE: &str = include_str!("page/index.html");
+    match chat.0.wire {
+        Wire::Messenger { .. } => asset("text/html; charset=utf-8", PAGE),
+        Wire::Telegram { .. } => {
+            let page = PAGE.replacen(
+                r#"data-platform="messenger""#,
+                r#"data-platform="telegram""#,
+                1,
+            );
+            (
+                [
+                    (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                    (header::CACHE_CONTROL, "no-cache"),
+                ],
+                page,
+            )
+                .into_response()
+        }
+    }
 }
 
 async fn stylesheet() -> Response {

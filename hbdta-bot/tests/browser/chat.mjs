@@ -1,5 +1,6 @@
 // The browser test of `hbdta-bot dev` (issue 7): the real binary against a local OpenDota
-// stand-in, its chat page driven in headless Chromium at a phone's size.
+// stand-in, its chat page driven in headless Chromium at a phone's size; then the same with
+// `dev --platform telegram` (issue 15): photos with HTML captions, inline keyboards, taps.
 //
 //   node chat.mjs [--bot <path to hbdta-bot>] [--mock] [--chromium <path>]
 //
@@ -109,7 +110,7 @@ function running(child) {
   return child && child.exitCode === null && child.signalCode === null;
 }
 
-async function startBot(port, openDotaUrl) {
+async function startBot(port, openDotaUrl, platform = 'messenger') {
   let command;
   let args;
   if (options.mock) {
@@ -118,7 +119,7 @@ async function startBot(port, openDotaUrl) {
   } else {
     command = path.resolve(options.bot);
     if (!existsSync(command)) throw new Error(`no bot binary at ${command}: build it first (cargo build -p hbdta-bot)`);
-    args = ['dev', '--port', String(port), '--opendota-base-url', openDotaUrl, '--quiet'];
+    args = ['dev', '--port', String(port), '--opendota-base-url', openDotaUrl, '--quiet', '--platform', platform];
   }
   const env = { ...process.env };
   delete env.OPENDOTA_API_KEY; // never sent to the stand-in (nor printed with its 404 lines)
@@ -331,6 +332,65 @@ async function run(context, base) {
   console.log(`screenshot: ${path.relative(process.cwd(), path.join(outDir, 'chat.png'))}`);
 }
 
+/** `dev --platform telegram`: the page draws what Telegram would. */
+async function runTelegram(context, base) {
+  const page = await openChat(context, base);
+  const keys = page.getByTestId('inline-button');
+
+  await step('on Telegram: Start sends /start and the welcome shows', async () => {
+    const start = page.getByTestId('get-started');
+    await start.waitFor({ state: 'visible' });
+    expect((await start.textContent()) === 'Start', `the button reads ${await start.textContent()}`);
+    await start.click();
+    await waitUntil('the user bubble /start', async () => {
+      const bubbles = await texts(page.getByTestId('user-text'));
+      return bubbles.at(-1) === '/start' || `user bubbles ${JSON.stringify(bubbles)}`;
+    });
+    await waitUntil('the welcome', async () => {
+      const said = await texts(page.getByTestId('bot-text'));
+      return said.some((t) => t.startsWith('Welcome!')) || `bot texts ${JSON.stringify(said)}`;
+    });
+  });
+
+  await step('on Telegram: an account id gets a photo with a bold caption, then the text with a keyboard', async () => {
+    await sendText(page, '86745912');
+    await waitUntil('a caption about Arteezy', async () => {
+      const captions = await texts(page.getByTestId('caption'));
+      return captions.some((t) => t.startsWith('Arteezy')) || `captions ${JSON.stringify(captions)}`;
+    });
+    const bold = await page.getByTestId('caption').last().evaluate((c) => [...c.querySelectorAll('b')].map((b) => b.textContent));
+    expect(JSON.stringify(bold) === '["Arteezy"]', `bold in the caption: ${JSON.stringify(bold)}`);
+    const link = page.getByTestId('inline-link').filter({ hasText: 'OpenDota' }).last();
+    expect((await link.getAttribute('href')) === 'https://www.opendota.com/players/86745912', 'the OpenDota key links elsewhere');
+    await waitUntil('the stats text with its keyboard', async () => {
+      const rows = await page.getByTestId('inline-keyboard').last().evaluate((k) =>
+        [...k.children].map((row) => [...row.children].map((key) => key.textContent)),
+      );
+      return JSON.stringify(rows) === '[["Heroes","Recent"],["Compare","This is me"]]' || `keyboard ${JSON.stringify(rows)}`;
+    });
+    expect((await page.getByTestId('typing').count()) === 0, 'the typing indicator stays after the answer');
+  });
+
+  await step('on Telegram: a tap is a callback query, answered, and no message of the person', async () => {
+    const userBubbles = await page.getByTestId('user-text').count();
+    await keys.and(page.locator('[data-callback="RECENT:86745912"]')).last().click();
+    await waitUntil('the last 20 matches', async () => {
+      const said = await texts(page.getByTestId('bot-text'));
+      return said.some((t) => t.startsWith('📈 Arteezy, last 20 matches')) || `bot texts ${JSON.stringify(said.slice(-2))}`;
+    });
+    await waitUntil('the spinner to stop', async () => (await page.locator('.key.pending').count()) === 0 || 'a key still spins');
+    expect((await page.getByTestId('user-text').count()) === userBubbles, 'the tap showed as a message of the person');
+    expect((await page.getByTestId('typing').count()) === 0, 'the typing indicator stays after the answer');
+  });
+
+  await step('on Telegram: no script errors in the page', async () => {
+    expect(pageErrors.length === 0, pageErrors.join('\n'));
+  });
+
+  await page.screenshot({ path: path.join(outDir, 'telegram.png') });
+  console.log(`screenshot: ${path.relative(process.cwd(), path.join(outDir, 'telegram.png'))}`);
+}
+
 // --- main ---------------------------------------------------------------------------------------
 
 async function main() {
@@ -359,6 +419,15 @@ async function main() {
     // The page needs nothing but its own origin: everything else (the card's avatar URL) fails at once.
     await context.route((url) => url.origin !== base, (route) => route.abort('internetdisconnected'));
     await run(context, base);
+    if (!options.mock) {
+      await stopBot();
+      await step('hbdta-bot dev --platform telegram serves the page', async () => {
+        base = await startBot(await freePort(), openDotaUrl, 'telegram');
+      });
+      await context.unrouteAll();
+      await context.route((url) => url.origin !== base, (route) => route.abort('internetdisconnected'));
+      await runTelegram(context, base);
+    }
   } catch (error) {
     code = 1;
     console.error(`\nbrowser test FAILED: ${error.message}`);

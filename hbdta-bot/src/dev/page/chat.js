@@ -1,9 +1,12 @@
 // The dev chat page of `hbdta-bot dev`. It talks to the dev server on the same origin:
-//   POST /dev/api/session            -> {"psid", "page_id", "page_name"}: a new person
-//   GET  /dev/api/events?psid=<psid> -> Server-Sent Events, each one Send API body the bot sent
+//   POST /dev/api/session            -> {"psid", "page_id", "page_name", "platform"}: a new person
+//   GET  /dev/api/events?psid=<psid> -> Server-Sent Events, each one Send API body (Messenger) or
+//                                       one Bot API call (Telegram) the bot made to this person
 //   POST /dev/api/send               -> {"psid", "text"} | {"psid", "quick_reply"} | {"psid", "postback"}
-// and renders the bot's messages like Messenger does. Bot text only ever reaches the page as
-// text nodes and checked http(s) links, never as HTML.
+//                                       | {"psid", "callback": {"data", "message_id"}} (Telegram)
+// and renders the bot's messages like the platform does: Messenger's cards and quick replies, or
+// Telegram's photos with HTML captions and inline keyboards. Bot text only ever reaches the page
+// as text nodes, a few formatting elements built here, and checked http(s) links, never as HTML.
 'use strict';
 
 (() => {
@@ -23,7 +26,7 @@
   const getStarted = $('get-started');
   const banner = $('connection');
 
-  let session = null; // {psid, page_id, page_name}
+  let session = null; // {psid, page_id, page_name, platform}
   let transcript = []; // what a reload of this tab shows again
   let restoring = false;
   let typing = null; // {row, timer}
@@ -350,8 +353,133 @@
     return `attachment ${a.type}`;
   }
 
-  /** One Send API body the bot sent to this person. */
+  // --- Telegram's rendering -------------------------------------------------------------------
+
+  // The server writes the platform it plays into the page (`data-platform`).
+  const PLATFORM = document.documentElement.dataset.platform || 'messenger';
+  const telegram = () => PLATFORM === 'telegram';
+
+  const ENTITY = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+  /** `text` with Telegram's HTML entities (&lt; &gt; &amp; &quot; and numeric ones) decoded. */
+  function decodeEntities(text) {
+    return text.replace(/&(?:([a-z]+)|#(\d+)|#x([0-9a-f]+));/gi, (all, name, dec, hex) => {
+      if (name) return ENTITY[name.toLowerCase()] ?? all;
+      const code = dec ? Number(dec) : parseInt(hex, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    });
+  }
+
+  // The tags of Telegram's HTML parse mode, as the elements that draw them.
+  const TAGS = { b: 'b', strong: 'b', i: 'i', em: 'i', u: 'u', ins: 'u', s: 's', strike: 's', del: 's', code: 'code', pre: 'pre', a: 'a', 'tg-spoiler': 'span', blockquote: 'blockquote' };
+  const HTML_TOKEN = /<(\/?)([a-z][a-z-]*)((?:\s+[a-z-]+\s*=\s*"[^"]*")*)\s*>|[^<]+|</gi;
+
+  /** Telegram's HTML (parse_mode "HTML") as nodes: its tags become elements built here, text stays
+   *  text, anything else is shown as written. */
+  function telegramHtml(html) {
+    const out = document.createDocumentFragment();
+    const open = [{ node: out, name: null }];
+    for (const token of html.matchAll(HTML_TOKEN)) {
+      const top = open[open.length - 1];
+      const name = token[2] && token[2].toLowerCase();
+      const tag = name && TAGS[name];
+      if (!tag) {
+        top.node.append(top.name === 'a' ? decodeEntities(token[0]) : linkified(decodeEntities(token[0])));
+        continue;
+      }
+      if (token[1]) {
+        if (open.length > 1 && top.name === name) open.pop();
+        continue;
+      }
+      let node;
+      if (tag === 'a') {
+        const href = safeUrl(decodeEntities(((token[3] || '').match(/href\s*=\s*"([^"]*)"/i) || [])[1] || ''));
+        node = href ? externalLink(href, {}) : el('span');
+      } else {
+        node = el(tag, name === 'tg-spoiler' ? { class: 'spoiler' } : {});
+      }
+      top.node.append(node);
+      open.push({ node, name });
+    }
+    return out;
+  }
+
+  /** Tapping an inline button: Telegram sends a callback query (no message of the person's) and
+   *  shows a spinner on the button until the bot answers the query. */
+  function tapKey(key, data, messageId) {
+    if (!session) return;
+    key.classList.add('pending');
+    const row = key.closest('.row');
+    deliver(row, { psid: session.psid, callback: { data, message_id: messageId } });
+  }
+
+  function keyboardNode(markup, messageId) {
+    const rows = markup && Array.isArray(markup.inline_keyboard) ? markup.inline_keyboard : [];
+    const box = el('div', { class: 'keyboard', testid: 'inline-keyboard', role: 'group', 'aria-label': 'Buttons' });
+    for (const row of rows) {
+      if (!Array.isArray(row)) continue;
+      const line = el('div', { class: 'keyboard-row' });
+      for (const b of row) {
+        const text = String((b && b.text) || '');
+        const url = b && safeUrl(b.url);
+        if (url) {
+          line.append(externalLink(url, { class: 'key', testid: 'inline-link' }, text, el('span', { class: 'key-arrow', 'aria-hidden': 'true' }, '↗')));
+        } else if (b && typeof b.callback_data === 'string') {
+          const data = b.callback_data;
+          const key = el('button', { type: 'button', class: 'key', testid: 'inline-button', 'data-callback': data }, text);
+          key.addEventListener('click', () => tapKey(key, data, messageId));
+          line.append(key);
+        } else {
+          line.append(el('button', { type: 'button', class: 'key', disabled: true, title: 'not supported here' }, text));
+        }
+      }
+      if (line.childElementCount) box.append(line);
+    }
+    return box.childElementCount ? box : null;
+  }
+
+  /** One Bot API call the bot made to this chat. */
+  function onTelegramCall(call) {
+    switch (call.method) {
+      case 'sendChatAction':
+        if (call.action === 'typing' && !restoring) typingOn();
+        return;
+      case 'answerCallbackQuery':
+        for (const key of log.querySelectorAll('.key.pending')) key.classList.remove('pending');
+        return;
+      case 'sendMessage':
+      case 'sendPhoto':
+        break;
+      default:
+        return;
+    }
+    typingOff();
+    remember({ t: 'bot', body: call });
+    const formatted = (text) => (call.parse_mode === 'HTML' ? telegramHtml(text) : linkified(text));
+    let bubble;
+    if (call.method === 'sendPhoto') {
+      bubble = el('div', { class: 'bubble photo', testid: 'photo' });
+      const src = safeUrl(call.photo);
+      if (src) {
+        const img = followLoad(el('img', { src, alt: 'photo', loading: 'lazy', decoding: 'async' }));
+        img.addEventListener('error', () => img.replaceWith(el('div', { class: 'placeholder', role: 'img', 'aria-label': 'photo' }, '🖼')));
+        bubble.append(img);
+      }
+      if (typeof call.caption === 'string' && call.caption !== '') {
+        bubble.append(el('div', { class: 'caption', testid: 'caption' }, formatted(call.caption)));
+      }
+    } else {
+      bubble = el('div', { class: 'bubble', testid: 'bot-text' }, formatted(String(call.text || '')));
+    }
+    addRow('bot', bubble, keyboardNode(call.reply_markup, call.message_id));
+  }
+
+  /** One Send API body the bot sent to this person (or, on Telegram, one Bot API call). */
   function onBotBody(body) {
+    if (body && typeof body.method === 'string') {
+      onTelegramCall(body);
+      return;
+    }
     if (body && typeof body.sender_action === 'string') {
       if (body.sender_action === 'typing_on' && !restoring) typingOn();
       else if (body.sender_action === 'typing_off') typingOff();
@@ -408,7 +536,10 @@
   function storedSession() {
     try {
       const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
-      return stored && typeof stored.psid === 'string' && /^\d+$/.test(stored.psid) ? stored : null;
+      // A session of the other platform (dev restarted on the same port with another --platform)
+      // is not this person.
+      const platform = (stored && stored.platform) || 'messenger';
+      return stored && typeof stored.psid === 'string' && /^\d+$/.test(stored.psid) && platform === PLATFORM ? stored : null;
     } catch {
       return null;
     }
@@ -469,7 +600,10 @@
   });
   // The banner, a phone's keyboard or a rotation resize the conversation: keep its end in view.
   new ResizeObserver(() => stuck && scrollToEnd()).observe(log);
-  getStarted.addEventListener('click', () => send({ postback: { title: 'Get Started', payload: 'GET_STARTED' } }, 'Get Started'));
+  // Telegram's Start button sends `/start` as the person's message; Messenger's is a postback.
+  getStarted.addEventListener('click', () =>
+    telegram() ? send({ text: '/start' }, '/start') : send({ postback: { title: 'Get Started', payload: 'GET_STARTED' } }, 'Get Started'),
+  );
 
   async function start() {
     updateSendButton();
@@ -485,6 +619,12 @@
     $('empty-name').textContent = name;
     document.title = `${name} · dev chat`;
     document.documentElement.dataset.psid = session.psid;
+    if (telegram()) {
+      $('platform-hint').textContent = `Local test chat · Telegram (@${session.page_id}) · try 86745912 or /help`;
+      getStarted.textContent = 'Start';
+      input.placeholder = 'Message';
+      input.maxLength = 4096;
+    }
     restoreTranscript();
     empty.hidden = log.querySelector('.row') !== null;
     getStarted.disabled = false;
