@@ -16,7 +16,10 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{fixture, mount_player, od, od_ok, opendota_client, opendota_with_constants, sends};
+use common::{
+    fixture, mount_player, mount_tidehunter_main, od, od_ok, opendota_client,
+    opendota_with_constants, sends,
+};
 use hbdta_bot::app::App;
 use hbdta_bot::config::WorkerConfig;
 use hbdta_bot::stats::Stats;
@@ -25,7 +28,7 @@ use hbdta_bot::workers;
 use serde_json::{Value, json};
 use tg::{SECRET, calls, calls_to, fake_bot_api, group_text, method_path, private_text, tap};
 use tower::ServiceExt;
-use wiremock::matchers::{method, path, query_param};
+use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const ANA: i64 = 4242;
@@ -392,25 +395,14 @@ async fn a_player_named_with_html_shows_literally() {
     let h = harness().await;
     let mut profile: Value = serde_json::from_str(&fixture("bot_players_get__arteezy")).unwrap();
     profile["profile"]["personaname"] = json!("<b>&amp; \"x\"");
-    od(&h.opendota, "/players/86745912", 200, profile.to_string()).await;
-    od_ok(
-        &h.opendota,
-        "/players/86745912/heroes",
-        "bot_players_heroes__arteezy",
-    )
-    .await;
-    od_ok(
-        &h.opendota,
-        "/players/86745912/recentMatches",
-        "bot_players_recent_matches__arteezy",
-    )
-    .await;
-    od_ok(
-        &h.opendota,
-        "/heroes/29/itemPopularity",
-        "bot_heroes_item_popularity__tidehunter",
-    )
-    .await;
+    // This profile, before the fixture's.
+    Mock::given(method("GET"))
+        .and(path("/api/players/86745912"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(profile.to_string()))
+        .with_priority(1)
+        .mount(&h.opendota)
+        .await;
+    mount_arteezy(&h.opendota).await;
     assert_eq!(
         h.post(&private_text(1, ANA, "86745912")).await,
         StatusCode::OK
@@ -453,31 +445,7 @@ async fn a_steam_id64_and_a_profile_link_find_the_same_player() {
 #[tokio::test]
 async fn a_name_with_one_match_gets_the_stats() {
     let h = harness().await;
-    Mock::given(method("GET"))
-        .and(path("/api/search"))
-        .and(query_param("q", "tidehunter main"))
-        .respond_with(ResponseTemplate::new(200).set_body_string(fixture("bot_search__one")))
-        .mount(&h.opendota)
-        .await;
-    od_ok(&h.opendota, "/players/311360822", "players_get__current").await;
-    od_ok(
-        &h.opendota,
-        "/players/311360822/heroes",
-        "players_heroes__current",
-    )
-    .await;
-    od_ok(
-        &h.opendota,
-        "/players/311360822/recentMatches",
-        "players_recent_matches__current",
-    )
-    .await;
-    od_ok(
-        &h.opendota,
-        "/heroes/29/itemPopularity",
-        "bot_heroes_item_popularity__tidehunter",
-    )
-    .await;
+    mount_tidehunter_main(&h.opendota).await;
     assert_eq!(
         h.post(&private_text(1, ANA, "tidehunter main")).await,
         StatusCode::OK

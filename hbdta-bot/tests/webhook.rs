@@ -10,8 +10,8 @@
 mod common;
 
 use common::{
-    all_sent, fixture, mount_player, od, od_ok, opendota_client, opendota_with_constants, sends,
-    sent_to,
+    all_sent, mount_player, mount_tidehunter_main, od, od_ok, opendota_client,
+    opendota_with_constants, sends, sent_to,
 };
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -243,31 +243,7 @@ async fn a_steam_id64_and_a_profile_link_find_the_same_player() {
 #[tokio::test]
 async fn a_name_with_one_match_gets_the_stats() {
     let h = harness().await;
-    Mock::given(method("GET"))
-        .and(path("/api/search"))
-        .and(query_param("q", "tidehunter main"))
-        .respond_with(ResponseTemplate::new(200).set_body_string(fixture("bot_search__one")))
-        .mount(&h.opendota)
-        .await;
-    od_ok(&h.opendota, "/players/311360822", "players_get__current").await;
-    od_ok(
-        &h.opendota,
-        "/players/311360822/heroes",
-        "players_heroes__current",
-    )
-    .await;
-    od_ok(
-        &h.opendota,
-        "/players/311360822/recentMatches",
-        "players_recent_matches__current",
-    )
-    .await;
-    od_ok(
-        &h.opendota,
-        "/heroes/29/itemPopularity",
-        "bot_heroes_item_popularity__tidehunter",
-    )
-    .await;
+    mount_tidehunter_main(&h.opendota).await;
     let sent = ask_and_check(&h, "m_one", "tidehunter main", "tidehunter_main_stats").await;
     assert_eq!(card_title(&sent[2]), "tidehunter main");
 }

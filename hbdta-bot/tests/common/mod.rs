@@ -82,6 +82,35 @@ pub async fn mount_player(server: &MockServer, id: u32, who: &str, best_hero: u1
     .await;
 }
 
+/// A search for "tidehunter main" with one match (311360822) and that player's stats.
+pub async fn mount_tidehunter_main(server: &MockServer) {
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(wiremock::matchers::query_param("q", "tidehunter main"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(fixture("bot_search__one")))
+        .mount(server)
+        .await;
+    od_ok(server, "/players/311360822", "players_get__current").await;
+    od_ok(
+        server,
+        "/players/311360822/heroes",
+        "players_heroes__current",
+    )
+    .await;
+    od_ok(
+        server,
+        "/players/311360822/recentMatches",
+        "players_recent_matches__current",
+    )
+    .await;
+    od_ok(
+        server,
+        "/heroes/29/itemPopularity",
+        "bot_heroes_item_popularity__tidehunter",
+    )
+    .await;
+}
+
 /// A fake OpenDota answering the hero and item constants (what start-up loads).
 pub async fn opendota_with_constants() -> MockServer {
     let server = MockServer::start().await;
