@@ -12,6 +12,8 @@
 //! | last 20 matches | `/players/{id}/recentMatches` | 5 minutes |
 //! | popular items of a hero | `/heroes/{id}/itemPopularity` | 6 hours |
 //! | name search | `/search` | 5 minutes |
+//! | a match | `/matches/{id}` | 1 hour (a parse may add to it) |
+//! | peers | `/players/{id}/peers` | 5 minutes |
 //!
 //! Failed lookups are not cached (except a hero without item data, which is kept as "no items").
 //! Concurrent lookups of the same key share one call.
@@ -24,9 +26,10 @@ use std::time::Duration;
 use moka::future::Cache;
 use opendota_sdk::models::constants::HeroCatalog;
 use opendota_sdk::models::heroes::ItemPopularity;
-use opendota_sdk::models::players::{Player, PlayerHero, RecentMatch};
+use opendota_sdk::models::matches::Match;
+use opendota_sdk::models::players::{Peer, Player, PlayerHero, RecentMatch};
 use opendota_sdk::models::search::SearchResult;
-use opendota_sdk::{AccountId, HeroId};
+use opendota_sdk::{AccountId, HeroId, MatchId};
 
 /// How long hero and item constants are kept.
 pub const CONSTANTS_TTL: Duration = Duration::from_secs(6 * 60 * 60);
@@ -36,6 +39,11 @@ pub const PLAYER_TTL: Duration = Duration::from_secs(5 * 60);
 pub const ITEM_POPULARITY_TTL: Duration = Duration::from_secs(6 * 60 * 60);
 /// How long a name search is kept.
 pub const SEARCH_TTL: Duration = Duration::from_secs(5 * 60);
+/// How long a match is kept (a finished match only changes when OpenDota parses its replay).
+pub const MATCH_TTL: Duration = Duration::from_secs(60 * 60);
+
+/// At most this many matches cached (a parsed match is large: about 200 kB of JSON).
+const MATCH_CAPACITY: u64 = 256;
 
 /// At most this many entries per player cache (profiles, heroes, recent matches, searches).
 const PLAYER_CAPACITY: u64 = 2_000;
@@ -123,6 +131,8 @@ struct Inner {
     recent: Cache<AccountId, Arc<Vec<RecentMatch>>>,
     item_popularity: Cache<HeroId, Arc<ItemPopularity>>,
     search: Cache<String, Arc<Vec<SearchResult>>>,
+    matches: Cache<MatchId, Arc<Match>>,
+    peers: Cache<AccountId, Arc<Vec<Peer>>>,
 }
 
 impl std::fmt::Debug for Inner {
@@ -159,6 +169,8 @@ impl Stats {
                 recent: cache(PLAYER_CAPACITY, PLAYER_TTL),
                 item_popularity: cache(512, ITEM_POPULARITY_TTL),
                 search: cache(PLAYER_CAPACITY, SEARCH_TTL),
+                matches: cache(MATCH_CAPACITY, MATCH_TTL),
+                peers: cache(PLAYER_CAPACITY, PLAYER_TTL),
             }),
         }
     }
@@ -341,6 +353,54 @@ impl Stats {
                     }
                     Err(e) => Err(LookupError::from_sdk("heroes/itemPopularity", &e)),
                 }
+            })
+            .await
+            .map_err(|e| *e)
+    }
+
+    /// The people the player played with or against, most games first (`/players/{id}/peers`).
+    ///
+    /// # Errors
+    ///
+    /// The kind of failure.
+    pub async fn peers(&self, id: AccountId, calls: &Calls) -> Result<Arc<Vec<Peer>>, LookupError> {
+        let client = &self.inner.client;
+        self.inner
+            .peers
+            .try_get_with(id, async {
+                calls.add();
+                client
+                    .players(id)
+                    .peers()
+                    .await
+                    .map(Arc::new)
+                    .map_err(|e| LookupError::from_sdk("players/peers", &e))
+            })
+            .await
+            .map_err(|e| *e)
+    }
+
+    /// One match (`/matches/{id}`).
+    ///
+    /// # Errors
+    ///
+    /// [`LookupError::NotFound`] for a match OpenDota does not know; otherwise the kind of failure.
+    pub async fn match_details(
+        &self,
+        id: MatchId,
+        calls: &Calls,
+    ) -> Result<Arc<Match>, LookupError> {
+        let client = &self.inner.client;
+        self.inner
+            .matches
+            .try_get_with(id, async {
+                calls.add();
+                client
+                    .matches(id)
+                    .get()
+                    .await
+                    .map(Arc::new)
+                    .map_err(|e| LookupError::from_sdk("matches", &e))
             })
             .await
             .map_err(|e| *e)

@@ -644,9 +644,12 @@ async fn help_greeting_and_get_started_need_no_lookup() {
             "• an account id, like 86745912",
             "• heroes <player>: their top 10 heroes",
             "• recent <player>: their last 20 matches",
+            "• last <player>: their last match, with its items",
+            "• match <id>, or a match link: both teams and the player of the match",
+            "• peers <player>: who they play with most",
             "• compare <player> <player>, or <player> vs <player>: side by side",
-            "• I am <player>: remember your account, then me, my heroes, my recent, compare me <player>",
-            "• heroes or recent on their own: the last player you looked at",
+            "• I am <player>: remember your account, then me, my heroes, my recent, my last match, compare me <player>",
+            "• heroes, recent or last on their own: the last player you looked at",
             "• unlink forgets your account; forget me deletes everything I keep about you",
         ],
     );
@@ -923,4 +926,275 @@ async fn item_popularity_failing_leaves_out_the_item_tip() {
         "{text}"
     );
     assert_eq!(ask(&conversation, "86745912").await.opendota_calls, 0);
+}
+
+/// Two hours and five minutes after Arteezy's last match ended (it started at 1773512300 and
+/// lasted 30 minutes).
+fn two_hours_after_the_last_match() -> i64 {
+    1_773_512_300 + 1_800 + 2 * 3_600 + 300
+}
+
+const LAST_MATCH_HEAD: &str = "✅ Arteezy's last match: Tidehunter, won as Radiant\nK/D/A 3/1/5 · 30:00 · All Draft, Ranked · 2 h ago\n600 GPM · 700 XPM · 300 last hits · 20,000 hero damage";
+const NOT_PARSED: &str = "\nNot parsed yet: OpenDota has not read this match's replay, so its laning, wards, gold graph and fights are missing. Open the link and ask for a parse to get them.";
+
+fn last_match_choices() -> Vec<hbdta_bot::conversation::Choice> {
+    vec![
+        choice("Stats", "86745912"),
+        choice("Recent", "RECENT:86745912"),
+        choice("Heroes", "HEROES:86745912"),
+        choice("Match details", "MATCH:8731220045"),
+    ]
+}
+
+#[tokio::test]
+async fn the_last_match_shows_its_items_and_what_an_unparsed_match_lacks() {
+    let (server, conversation) = warm().await;
+    let conversation = conversation.with_clock(two_hours_after_the_last_match);
+    catch_all(&server).await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    ok(
+        &server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+        1,
+    )
+    .await;
+    ok(
+        &server,
+        "/matches/8731220045",
+        "bot_matches_get__arteezy_last",
+        1,
+    )
+    .await;
+
+    for question in ["last 86745912", "lm 86745912", "last match 86745912"] {
+        let answer = ask(&conversation, question).await;
+        let (text, quick) = only_text(&answer);
+        assert_eq!(
+            text,
+            format!(
+                "{LAST_MATCH_HEAD}\nItems: Blink Dagger, Black King Bar, Boots of Travel, Magic Wand, Abyssal Blade\nhttps://www.opendota.com/matches/8731220045{NOT_PARSED}"
+            ),
+            "{question}"
+        );
+        assert_eq!(quick, last_match_choices());
+    }
+    // The first question cost three calls; the others were cached.
+    assert_eq!(tap(&conversation, "LAST:86745912").await.opendota_calls, 0);
+}
+
+#[tokio::test]
+async fn a_parsed_last_match_says_nothing_is_missing() {
+    let (server, conversation) = warm().await;
+    let conversation = conversation.with_clock(two_hours_after_the_last_match);
+    catch_all(&server).await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    ok(
+        &server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+        1,
+    )
+    .await;
+    let mut parsed: serde_json::Value =
+        serde_json::from_str(&fixture("bot_matches_get__arteezy_last")).unwrap();
+    parsed["version"] = serde_json::json!(22);
+    parsed["players"][0]["item_neutral"] = serde_json::json!(145);
+    answer(&server, "/matches/8731220045", 200, parsed.to_string(), 1).await;
+
+    let answer = ask(&conversation, "last 86745912").await;
+    assert_eq!(answer.opendota_calls, 3);
+    assert_eq!(
+        only_text(&answer).0,
+        format!(
+            "{LAST_MATCH_HEAD}\nItems: Blink Dagger, Black King Bar, Boots of Travel, Magic Wand, Abyssal Blade, Battle Fury\nhttps://www.opendota.com/matches/8731220045"
+        )
+    );
+}
+
+#[tokio::test]
+async fn without_the_match_the_last_match_goes_out_without_items() {
+    let (server, conversation) = warm().await;
+    let conversation = conversation.with_clock(two_hours_after_the_last_match);
+    catch_all(&server).await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    ok(
+        &server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+        1,
+    )
+    .await;
+    // Not cached: the one retry the test client makes, then the answer.
+    answer(
+        &server,
+        "/matches/8731220045",
+        502,
+        "<html>502 Bad Gateway</html>".to_owned(),
+        2,
+    )
+    .await;
+    let answer = ask(&conversation, "last 86745912").await;
+    assert_eq!(
+        only_text(&answer).0,
+        format!(
+            "{LAST_MATCH_HEAD}\nItems: OpenDota did not answer for this match just now.\nhttps://www.opendota.com/matches/8731220045{NOT_PARSED}"
+        )
+    );
+}
+
+#[tokio::test]
+async fn no_recent_matches_and_last_on_its_own() {
+    let (server, conversation) = warm().await;
+    catch_all(&server).await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    answer(
+        &server,
+        "/players/86745912/recentMatches",
+        200,
+        "[]".to_owned(),
+        1,
+    )
+    .await;
+    let person = person();
+    let say = |text: &str| {
+        let (conversation, person) = (conversation.clone(), person.clone());
+        let text = text.to_owned();
+        async move { conversation.respond(&person, &Incoming::Text(text)).await }
+    };
+
+    let alone = say("last").await;
+    let (text, quick) = only_text(&alone);
+    assert_eq!(
+        text,
+        "Whose last match? Send last followed by a player, like last 86745912 or last Arteezy."
+    );
+    assert!(quick.is_empty());
+
+    let none = say("last 86745912").await;
+    let (text, quick) = only_text(&none);
+    assert_eq!(
+        text,
+        "OpenDota has no recent matches of Arteezy (86745912).\nIf this is your account: in Dota 2, open Settings → Options → Social, turn on “Expose Public Match Data”, play a match, then ask me again (OpenDota may take a little while to catch up)."
+    );
+    assert_eq!(quick, &last_match_choices()[..3]);
+    // On its own, `last` is about the player looked at last (from the cache now).
+    let again = say("lm").await;
+    assert_eq!(again.replies, none.replies);
+    assert_eq!(again.opendota_calls, 0);
+}
+
+#[tokio::test]
+async fn a_match_by_id_or_link_shows_both_teams_and_the_player_of_the_match() {
+    let (server, conversation) = warm().await;
+    let conversation = conversation.with_clock(two_hours_after_the_last_match);
+    catch_all(&server).await;
+    ok(
+        &server,
+        "/matches/8731220045",
+        "bot_matches_get__arteezy_last",
+        1,
+    )
+    .await;
+    let first = ask(&conversation, "match 8731220045").await;
+    assert_eq!(first.opendota_calls, 1);
+    let (text, quick) = only_text(&first);
+    assert_eq!(
+        text,
+        "🏆 Radiant won 23–18 · 30:00 · All Draft, Ranked · 2 h ago\n\nRadiant:\n• Tidehunter · Arteezy · 3/1/5\n• Anti-Mage · 8/2/10\n• Pudge · tidehunter main · 5/4/14\n• Axe · 6/3/12\n• Centaur Warrunner · arteezy · 1/8/20\n\nDire:\n• Invoker · SumaiL · 9/5/3\n• Shadow Fiend · 4/6/7\n• Pudge · Arteezy2 · 2/7/9\n• Axe · 2/5/6\n• Anti-Mage · 1/9/4\n\n⭐ Player of the match: Anti-Mage · 8/2/10 (Radiant)\n\nhttps://www.opendota.com/matches/8731220045"
+    );
+    assert_eq!(
+        quick,
+        [
+            choice("Arteezy", "86745912"),
+            choice("tidehunter main", "311360822"),
+            choice("arteezy", "200000003"),
+            choice("SumaiL", "111620041"),
+            choice("Arteezy2", "200000004"),
+        ]
+    );
+    for again in [
+        "https://www.dotabuff.com/matches/8731220045",
+        "stratz.com/matches/8731220045",
+    ] {
+        let answer = ask(&conversation, again).await;
+        assert_eq!(answer.replies, first.replies, "{again}");
+        assert_eq!(answer.opendota_calls, 0, "cached");
+    }
+    assert_eq!(
+        tap(&conversation, "MATCH:8731220045").await.replies,
+        first.replies
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_match_and_a_match_without_an_id_get_clear_replies() {
+    let (server, conversation) = warm().await;
+    catch_all(&server).await;
+    answer(
+        &server,
+        "/matches/1234",
+        404,
+        r#"{"error":"Not Found"}"#.to_owned(),
+        1,
+    )
+    .await;
+    let unknown = ask(&conversation, "match 1234").await;
+    assert_eq!(
+        only_text(&unknown).0,
+        "I couldn't find match 1234 on OpenDota. 🤔 Check the number; a match that ended minutes ago may not be there yet, so try again a little later."
+    );
+    let alone = ask(&conversation, "match").await;
+    assert_eq!(
+        only_text(&alone).0,
+        "Which match? Send match followed by its id, like match 8731220045, or paste a match link from OpenDota, Dotabuff or STRATZ."
+    );
+}
+
+#[tokio::test]
+async fn peers_are_the_people_played_with_most() {
+    let (server, conversation) = warm().await;
+    catch_all(&server).await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    ok(
+        &server,
+        "/players/86745912/peers",
+        "bot_players_peers__arteezy",
+        1,
+    )
+    .await;
+    let answer = ask(&conversation, "peers 86745912").await;
+    assert_eq!(answer.opendota_calls, 2);
+    let (text, quick) = only_text(&answer);
+    assert_eq!(
+        text,
+        "👥 Who Arteezy plays with most:\n1. SumaiL: 120 games together, 58.3% won\n2. <b>stack</b> & co: 60 games together, 50.0% won (and 35 against, 10 won)\n3. Player 200000006: 33 games together, 60.6% won"
+    );
+    assert_eq!(
+        quick,
+        [
+            choice("SumaiL", "111620041"),
+            choice("<b>stack</b> & co", "200000005"),
+            choice("Player 200000006", "200000006"),
+            choice("Stats", "86745912"),
+            choice("Recent", "RECENT:86745912"),
+        ]
+    );
+    assert_eq!(
+        tap(&conversation, "PEERS:86745912").await.replies,
+        answer.replies
+    );
+}
+
+#[tokio::test]
+async fn nobody_to_list_as_peers_says_why() {
+    let (server, conversation) = warm().await;
+    catch_all(&server).await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    answer(&server, "/players/86745912/peers", 200, "[]".to_owned(), 1).await;
+    let answer = ask(&conversation, "peers 86745912").await;
+    assert_eq!(
+        only_text(&answer).0,
+        "OpenDota knows nobody Arteezy (86745912) plays with often. Peers only count people whose match data is public."
+    );
 }

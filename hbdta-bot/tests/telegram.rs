@@ -90,13 +90,18 @@ async fn harness_with(workers: WorkerConfig) -> Harness {
     let stats = Stats::new(opendota_client(&opendota));
     stats.warm_up().await.unwrap();
     let telegram = tg::telegram_on(&api, Some(SECRET));
-    let bot = App::new(
+    let mut bot = App::new(
         reqwest::Client::new(),
         stats,
         Arc::new(MemoryStore::new()),
         vec![Arc::new(telegram.clone())],
     )
     .telegram(Some(telegram));
+    // "Now" for "2 h ago": two hours and five minutes after Arteezy's last match ended.
+    bot.conversation = bot
+        .conversation
+        .clone()
+        .with_clock(|| 1_773_512_300 + 1_800 + 2 * 3_600 + 300);
     let (queues, receivers) = workers::queues(workers);
     let app = bot.router(&bot.dispatcher(Arc::new(queues)));
     Harness {
@@ -678,4 +683,41 @@ async fn link_me_and_forget_me_work_in_a_private_chat_and_in_a_group() {
         calls_to(&h.api, ANA, 4).await[2..],
         [typing(ANA), forgotten]
     );
+}
+
+#[tokio::test]
+async fn the_last_match_is_a_text_with_a_keyboard() {
+    let h = harness().await;
+    od_ok(&h.opendota, "/players/86745912", "bot_players_get__arteezy").await;
+    od_ok(
+        &h.opendota,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+    )
+    .await;
+    od_ok(
+        &h.opendota,
+        "/matches/8731220045",
+        "bot_matches_get__arteezy_last",
+    )
+    .await;
+    assert_eq!(
+        h.post(&private_text(1, ANA, "/last@hbdta_bot 86745912"))
+            .await,
+        StatusCode::OK
+    );
+    let want = [
+        typing(ANA),
+        json!({
+            "method": "sendMessage",
+            "chat_id": ANA,
+            "text": "✅ Arteezy's last match: Tidehunter, won as Radiant\nK/D/A 3/1/5 · 30:00 · All Draft, Ranked · 2 h ago\n600 GPM · 700 XPM · 300 last hits · 20,000 hero damage\nItems: Blink Dagger, Black King Bar, Boots of Travel, Magic Wand, Abyssal Blade\nhttps://www.opendota.com/matches/8731220045\nNot parsed yet: OpenDota has not read this match's replay, so its laning, wards, gold graph and fights are missing. Open the link and ask for a parse to get them.",
+            "reply_markup": {"inline_keyboard": [
+                [callback("Stats", "86745912"), callback("Recent", "RECENT:86745912")],
+                [callback("Heroes", "HEROES:86745912"), callback("Match details", "MATCH:8731220045")]
+            ]}
+        }),
+    ];
+    assert_eq!(calls_to(&h.api, ANA, 2).await, want);
+    assert_eq!(h.settle().await.len(), 2, "nothing more");
 }

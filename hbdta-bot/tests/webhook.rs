@@ -89,12 +89,17 @@ async fn harness_with(workers: WorkerConfig, graph_delay: Duration) -> Harness {
         .build()
         .unwrap();
     let messenger = Messenger::new(WebhookConfig::new(SECRET, VERIFY), graph_client);
-    let bot = App::new(
+    let mut bot = App::new(
         reqwest::Client::new(),
         stats,
         Arc::new(MemoryStore::new()),
         vec![Arc::new(messenger)],
     );
+    // "Now" for "2 h ago": two hours and five minutes after Arteezy's last match ended.
+    bot.conversation = bot
+        .conversation
+        .clone()
+        .with_clock(|| 1_773_512_300 + 1_800 + 2 * 3_600 + 300);
     let (queues, receivers) = workers::queues(workers);
     let app = bot.router(&bot.dispatcher(Arc::new(queues)));
     Harness {
@@ -561,4 +566,45 @@ async fn a_full_queue_asks_meta_to_deliver_again_and_nothing_is_lost() {
         want,
         "every message answered exactly once"
     );
+}
+
+#[tokio::test]
+async fn the_last_match_answers_with_its_items_and_link() {
+    let h = harness().await;
+    od_ok(&h.opendota, "/players/86745912", "bot_players_get__arteezy").await;
+    od_ok(
+        &h.opendota,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+    )
+    .await;
+    od_ok(
+        &h.opendota,
+        "/matches/8731220045",
+        "bot_matches_get__arteezy_last",
+    )
+    .await;
+    assert_eq!(
+        post(&h.app, text_body(ALICE, "m_last", "last 86745912"), true).await,
+        StatusCode::OK
+    );
+    let want = [
+        json!({"messaging_type": "RESPONSE", "recipient": {"id": ALICE}, "sender_action": "mark_seen"}),
+        json!({"messaging_type": "RESPONSE", "recipient": {"id": ALICE}, "sender_action": "typing_on"}),
+        json!({
+            "messaging_type": "RESPONSE",
+            "recipient": {"id": ALICE},
+            "message": {
+                "text": "✅ Arteezy's last match: Tidehunter, won as Radiant\nK/D/A 3/1/5 · 30:00 · All Draft, Ranked · 2 h ago\n600 GPM · 700 XPM · 300 last hits · 20,000 hero damage\nItems: Blink Dagger, Black King Bar, Boots of Travel, Magic Wand, Abyssal Blade\nhttps://www.opendota.com/matches/8731220045\nNot parsed yet: OpenDota has not read this match's replay, so its laning, wards, gold graph and fights are missing. Open the link and ask for a parse to get them.",
+                "quick_replies": [
+                    {"content_type": "text", "title": "Stats", "payload": "86745912"},
+                    {"content_type": "text", "title": "Recent", "payload": "RECENT:86745912"},
+                    {"content_type": "text", "title": "Heroes", "payload": "HEROES:86745912"},
+                    {"content_type": "text", "title": "Match details", "payload": "MATCH:8731220045"}
+                ]
+            }
+        }),
+    ];
+    assert_eq!(sent_to(&h.graph, ALICE, 3).await, want);
+    assert_eq!(h.settle().await.len(), 3, "nothing more");
 }

@@ -9,13 +9,17 @@
 //! | `stats <player>` | [`Intent::Stats`] (forces a name search for names like `hi`) |
 //! | `heroes <player>` | [`Intent::Heroes`] |
 //! | `recent <player>` | [`Intent::Recent`] |
+//! | `last <player>`, `lm <player>`, `last match <player>`, `last game <player>` | [`Intent::LastMatch`] |
+//! | `peers <player>` | [`Intent::Peers`] |
+//! | `match <id>`, `match <link>`, a match link (OpenDota, Dotabuff, STRATZ `/matches/<id>`) | [`Intent::Match`] |
+//! | `match` alone, or with no id or match link after it | [`Intent::MissingMatch`] |
 //! | `compare <player> <player> …`, `a vs b`, two or more ids or links in one message | [`Intent::Compare`] |
 //! | `compare <player>` | [`Intent::CompareWith`] |
-//! | `me`, `my stats`, `my heroes`, `my recent`, `compare me <player>`, `me vs <player>`, `heroes me` | the same intents of [`PlayerRef::Me`] (the linked account) |
+//! | `me`, `my stats`, `my heroes`, `my recent`, `my last match`, `my peers`, `compare me <player>`, `me vs <player>`, `heroes me` | the same intents of [`PlayerRef::Me`] (the linked account) |
 //! | `I am <player>`, `I'm <player>`, `me = <player>`, `link <player>` | [`Intent::Link`] |
 //! | `unlink` | [`Intent::Unlink`] |
 //! | `forget me` | [`Intent::ForgetMe`] |
-//! | `stats`, `heroes`, `recent` alone | [`Intent::MissingPlayer`] (the conversation answers for the last player looked at) |
+//! | `stats`, `heroes`, `recent`, `last` (`lm`, `last match`), `peers` alone | [`Intent::MissingPlayer`] (the conversation answers for the last player looked at) |
 //! | `help`, `?`, `commands`, `menu`, `start` | [`Intent::Help`] |
 //! | `hi`, `hello`, `hey`, `yo`, `sup`, … | [`Intent::Greeting`] |
 //! | `thanks`, `thx`, `ty`, … | [`Intent::Thanks`] |
@@ -32,13 +36,16 @@
 //! | `86745912` (bare digits) | [`Intent::Stats`] of that account |
 //! | `HEROES:86745912` | [`Intent::Heroes`] |
 //! | `RECENT:86745912` | [`Intent::Recent`] |
+//! | `LAST:86745912` | [`Intent::LastMatch`] |
+//! | `MATCH:8731220045` | [`Intent::Match`] |
+//! | `PEERS:86745912` | [`Intent::Peers`] |
 //! | `COMPARE:86745912` | [`Intent::CompareWith`] (explains how to compare with that player) |
 //! | `LINK:86745912` | [`Intent::Link`] ("This is me") |
 //! | `HELP` | [`Intent::Help`] |
 //! | `GET_STARTED` | [`Intent::GetStarted`] |
 //! | anything else | [`Intent::NotUnderstood`] |
 
-use opendota_sdk::{AccountId, ParseAccountIdError};
+use opendota_sdk::{AccountId, MatchId, ParseAccountIdError};
 
 use super::Incoming;
 
@@ -49,6 +56,12 @@ pub const MAX_NAME_CHARS: usize = 64;
 pub const HEROES_PREFIX: &str = "HEROES:";
 /// Payload prefix of a player's recent matches (`RECENT:<id>`).
 pub const RECENT_PREFIX: &str = "RECENT:";
+/// Payload prefix of a player's last match (`LAST:<id>`).
+pub const LAST_PREFIX: &str = "LAST:";
+/// Payload prefix of a player's peers (`PEERS:<id>`).
+pub const PEERS_PREFIX: &str = "PEERS:";
+/// Payload prefix of a match (`MATCH:<match id>`).
+pub const MATCH_PREFIX: &str = "MATCH:";
 /// Payload prefix of "compare with this player" (`COMPARE:<id>`).
 pub const COMPARE_PREFIX: &str = "COMPARE:";
 /// Payload prefix of "this is me" (`LINK:<id>`).
@@ -84,6 +97,10 @@ pub enum Command {
     Heroes,
     /// `recent`.
     Recent,
+    /// `last` (`lm`, `last match`).
+    LastMatch,
+    /// `peers`.
+    Peers,
     /// `compare`.
     Compare,
     /// `link` (`I am …`).
@@ -107,6 +124,14 @@ pub enum Intent {
     Heroes(PlayerRef),
     /// A player's recent matches.
     Recent(PlayerRef),
+    /// A player's last match.
+    LastMatch(PlayerRef),
+    /// The people a player plays with most.
+    Peers(PlayerRef),
+    /// One match, by id.
+    Match(MatchId),
+    /// `match` without an id.
+    MissingMatch,
     /// Several players side by side (two or more).
     Compare(Vec<PlayerRef>),
     /// "Compare" with only one player: explain how to add another.
@@ -163,6 +188,15 @@ fn parse_payload(payload: &str) -> Intent {
     if let Some(id) = prefixed(RECENT_PREFIX) {
         return Intent::Recent(PlayerRef::Account(id));
     }
+    if let Some(id) = prefixed(LAST_PREFIX) {
+        return Intent::LastMatch(PlayerRef::Account(id));
+    }
+    if let Some(id) = prefixed(PEERS_PREFIX) {
+        return Intent::Peers(PlayerRef::Account(id));
+    }
+    if let Some(id) = payload.strip_prefix(MATCH_PREFIX).and_then(match_id_of) {
+        return Intent::Match(id);
+    }
     if let Some(id) = prefixed(COMPARE_PREFIX) {
         return Intent::CompareWith(PlayerRef::Account(id));
     }
@@ -204,6 +238,9 @@ fn parse_text(text: &str) -> Intent {
     }
     if let Some(intent) = parse_command(text) {
         return intent;
+    }
+    if let Some(id) = match_link(text) {
+        return Intent::Match(id);
     }
     if let Some(parts) = split_separated(text, VS_SEPARATORS) {
         return compare_of(parts.into_iter().map(parse_player).collect());
@@ -272,20 +309,86 @@ fn parse_command(text: &str) -> Option<Intent> {
             "recent" | "matches" | "games" | "recent matches" | "form" => {
                 Some(Intent::Recent(PlayerRef::Me))
             }
+            "last" | "last match" | "last game" | "lm" => Some(Intent::LastMatch(PlayerRef::Me)),
+            "peers" | "friends" | "stack" => Some(Intent::Peers(PlayerRef::Me)),
             _ => None,
         };
     }
     let (command, make): (Command, fn(PlayerRef) -> Intent) = match word.as_str() {
         "heroes" => (Command::Heroes, Intent::Heroes),
         "recent" => (Command::Recent, Intent::Recent),
+        "last" | "lm" => (Command::LastMatch, Intent::LastMatch),
+        "peers" => (Command::Peers, Intent::Peers),
         "stats" => (Command::Stats, Intent::Stats),
         "compare" => return Some(parse_compare(rest)),
+        "match" => {
+            let rest = rest.trim_end_matches(TRAILING_PUNCTUATION);
+            return Some(
+                match_id_of(rest)
+                    .or_else(|| match_link(rest))
+                    .map_or(Intent::MissingMatch, Intent::Match),
+            );
+        }
         _ => return None,
+    };
+    // `last match <player>`, `last game <player>`.
+    let rest = if command == Command::LastMatch {
+        match rest.split_once(char::is_whitespace) {
+            Some((word, player)) if is_match_word(word) => player.trim(),
+            None if is_match_word(rest) => "",
+            _ => rest,
+        }
+    } else {
+        rest
     };
     if rest.is_empty() {
         return Some(Intent::MissingPlayer(command));
     }
     Some(player_intent(make, parse_player(rest)))
+}
+
+/// A match id: decimal digits, not zero.
+fn match_id_of(digits: &str) -> Option<MatchId> {
+    if digits.is_empty() || digits.len() > 19 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<u64>().ok().filter(|n| *n > 0).map(MatchId)
+}
+
+/// The match of an OpenDota, Dotabuff or STRATZ match link (`…/matches/<id>`, with or without
+/// the scheme, `www.` and anything after the id).
+#[must_use]
+pub fn match_link(text: &str) -> Option<MatchId> {
+    let text = text.trim();
+    if text.contains(char::is_whitespace) {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let after = [
+        "opendota.com/matches/",
+        "dotabuff.com/matches/",
+        "stratz.com/matches/",
+    ]
+    .iter()
+    .find_map(|host| rest.strip_prefix(host))?;
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let tail = &after[digits.len()..];
+    if !(tail.is_empty() || tail.starts_with(['/', '?', '#'])) {
+        return None;
+    }
+    match_id_of(&digits)
+}
+
+/// `match` or `game` (after `last`).
+fn is_match_word(word: &str) -> bool {
+    ["match", "game"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// `make(player)`, unless the player is a name too long to be one.
@@ -703,6 +806,70 @@ mod tests {
         assert_eq!(text("recent"), Intent::MissingPlayer(Command::Recent));
         assert_eq!(text("stats"), Intent::MissingPlayer(Command::Stats));
         assert_eq!(text("compare"), Intent::MissingPlayer(Command::Compare));
+    }
+
+    #[test]
+    fn last_match() {
+        assert_eq!(text("last 86745912"), Intent::LastMatch(id(86745912)));
+        assert_eq!(text("lm Arteezy"), Intent::LastMatch(name("Arteezy")));
+        assert_eq!(text("/last arteezy"), Intent::LastMatch(name("arteezy")));
+        assert_eq!(
+            text("last match tidehunter main"),
+            Intent::LastMatch(name("tidehunter main"))
+        );
+        assert_eq!(text("Last Game 86745912"), Intent::LastMatch(id(86745912)));
+        assert_eq!(text("last me"), Intent::LastMatch(PlayerRef::Me));
+        assert_eq!(text("my last match"), Intent::LastMatch(PlayerRef::Me));
+        assert_eq!(text("my lm"), Intent::LastMatch(PlayerRef::Me));
+        for alone in ["last", "lm", "last match", "LAST GAME", "/last"] {
+            assert_eq!(
+                text(alone),
+                Intent::MissingPlayer(Command::LastMatch),
+                "{alone}"
+            );
+        }
+        assert_eq!(payload("LAST:86745912"), Intent::LastMatch(id(86745912)));
+        // A name that only starts like the command is a name.
+        assert_eq!(text("lastpick"), Intent::Stats(name("lastpick")));
+    }
+
+    #[test]
+    fn peers() {
+        assert_eq!(text("peers 86745912"), Intent::Peers(id(86745912)));
+        assert_eq!(text("/peers Arteezy"), Intent::Peers(name("Arteezy")));
+        assert_eq!(text("my peers"), Intent::Peers(PlayerRef::Me));
+        assert_eq!(text("peers"), Intent::MissingPlayer(Command::Peers));
+        assert_eq!(payload("PEERS:86745912"), Intent::Peers(id(86745912)));
+    }
+
+    #[test]
+    fn matches_by_id_and_link() {
+        let game = Intent::Match(MatchId(8_731_220_045));
+        for t in [
+            "match 8731220045",
+            "Match 8731220045.",
+            "/match 8731220045",
+            "https://www.opendota.com/matches/8731220045",
+            "opendota.com/matches/8731220045/overview",
+            "https://www.dotabuff.com/matches/8731220045",
+            "https://stratz.com/matches/8731220045?tab=performance",
+            "match https://www.dotabuff.com/matches/8731220045",
+        ] {
+            assert_eq!(text(t), game, "{t}");
+        }
+        assert_eq!(payload("MATCH:8731220045"), game);
+        assert_eq!(text("match"), Intent::MissingMatch);
+        assert_eq!(text("match yesterday"), Intent::MissingMatch);
+        assert_eq!(payload("MATCH:0"), Intent::NotUnderstood);
+        assert_eq!(payload("MATCH:abc"), Intent::NotUnderstood);
+        // Not a match: another page, another site, a name.
+        assert_eq!(
+            text("https://www.dotabuff.com/matches/8731220045x"),
+            Intent::Stats(PlayerRef::UnknownLink(
+                "https://www.dotabuff.com/matches/8731220045x".to_owned()
+            ))
+        );
+        assert_eq!(text("matchmaker"), Intent::Stats(name("matchmaker")));
     }
 
     #[test]

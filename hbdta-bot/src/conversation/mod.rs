@@ -165,6 +165,15 @@ impl Person {
 #[derive(Debug, Clone)]
 pub struct Conversation {
     stats: Stats,
+    /// Now, Unix seconds ("2 h ago"); tests fix it.
+    clock: fn() -> i64,
+}
+
+/// The system clock, Unix seconds.
+fn system_clock() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// The replies to one message, and what they cost.
@@ -195,7 +204,17 @@ impl Conversation {
     /// A conversation over `stats`.
     #[must_use]
     pub const fn new(stats: Stats) -> Self {
-        Self { stats }
+        Self {
+            stats,
+            clock: system_clock,
+        }
+    }
+
+    /// The same conversation reading the time from `clock` (Unix seconds): tests fix "now".
+    #[must_use]
+    pub const fn with_clock(mut self, clock: fn() -> i64) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// The replies to what `person` sent. Never fails: errors become friendly replies.
@@ -248,15 +267,19 @@ impl Conversation {
             Intent::NotUnderstood => vec![render::not_understood()],
             Intent::MissingPlayer(command) => {
                 let last = match command {
-                    Command::Stats | Command::Heroes | Command::Recent => {
-                        turn.memory().await.ok().and_then(|m| m.last_player)
-                    }
+                    Command::Stats
+                    | Command::Heroes
+                    | Command::Recent
+                    | Command::LastMatch
+                    | Command::Peers => turn.memory().await.ok().and_then(|m| m.last_player),
                     Command::Compare | Command::Link => None,
                 };
                 match (last, command) {
                     (Some(id), Command::Stats) => self.stats_for(id, turn).await,
                     (Some(id), Command::Heroes) => vec![self.heroes_of(id, calls).await],
                     (Some(id), Command::Recent) => vec![self.recent_of(id, calls).await],
+                    (Some(id), Command::LastMatch) => vec![self.last_match_of(id, calls).await],
+                    (Some(id), Command::Peers) => vec![self.peers_of(id, calls).await],
                     _ => vec![render::missing_player(command)],
                 }
             }
@@ -281,6 +304,31 @@ impl Conversation {
                 }
                 Err(replies) => replies,
             },
+            Intent::LastMatch(player) => {
+                match self.resolve(player, Command::LastMatch, turn).await {
+                    Ok(id) => {
+                        turn.looked_at(id).await;
+                        vec![self.last_match_of(id, calls).await]
+                    }
+                    Err(replies) => replies,
+                }
+            }
+            Intent::Peers(player) => match self.resolve(player, Command::Peers, turn).await {
+                Ok(id) => {
+                    turn.looked_at(id).await;
+                    vec![self.peers_of(id, calls).await]
+                }
+                Err(replies) => replies,
+            },
+            Intent::Match(id) => vec![match self.stats.match_details(id, calls).await {
+                Ok(game) => {
+                    let catalog = self.stats.hero_catalog(calls).await;
+                    render::match_summary(&game, &catalog, (self.clock)())
+                }
+                Err(LookupError::NotFound) => render::match_not_found(id),
+                Err(error) => render::lookup_failed(error, None),
+            }],
+            Intent::MissingMatch => vec![render::missing_match()],
             Intent::CompareWith(player) => {
                 match self.resolve(player, Command::Compare, turn).await {
                     Ok(id) => {
@@ -492,6 +540,55 @@ impl Conversation {
         }
         let catalog = self.stats.hero_catalog(calls).await;
         render::recent(id, &player, &recent, &catalog)
+    }
+
+    /// The newest of the recent matches, with its final items from `/matches/{id}` (one more
+    /// call, cached; when it fails the answer goes out without the items).
+    async fn last_match_of(&self, id: AccountId, calls: &Calls) -> Reply {
+        let (player, recent) = tokio::join!(
+            self.stats.player(id, calls),
+            self.stats.recent_matches(id, calls)
+        );
+        let (player, recent) = match (player, recent) {
+            (Ok(player), Ok(recent)) => (player, recent),
+            (Err(error), _) | (_, Err(error)) => return render::lookup_failed(error, Some(id)),
+        };
+        if render::fh_unavailable(&player) {
+            return render::private_profile(id, &render::player_name(id, &player));
+        }
+        let Some(last) = recent.first() else {
+            return render::no_last_match(id, &player);
+        };
+        let (details, catalog, item_names) = tokio::join!(
+            self.stats.match_details(last.match_id, calls),
+            self.stats.hero_catalog(calls),
+            self.stats.item_names(calls)
+        );
+        let details = details
+            .map_err(|error| tracing::debug!(?error, "no match details: no items"))
+            .ok();
+        render::last_match(render::LastMatchView {
+            id,
+            player: &player,
+            last,
+            details: details.as_deref(),
+            catalog: &catalog,
+            item_names: &item_names,
+            now: (self.clock)(),
+        })
+    }
+
+    async fn peers_of(&self, id: AccountId, calls: &Calls) -> Reply {
+        let (player, peers) =
+            tokio::join!(self.stats.player(id, calls), self.stats.peers(id, calls));
+        let (player, peers) = match (player, peers) {
+            (Ok(player), Ok(peers)) => (player, peers),
+            (Err(error), _) | (_, Err(error)) => return render::lookup_failed(error, Some(id)),
+        };
+        if render::fh_unavailable(&player) {
+            return render::private_profile(id, &render::player_name(id, &player));
+        }
+        render::peers(id, &player, &peers)
     }
 
     async fn compare(&self, players: Vec<PlayerRef>, turn: &mut Turn<'_>) -> Reply {

@@ -5,20 +5,27 @@
 //! - this file: the small replies (help, errors, tips) and the pieces the answers share;
 //! - [`players`]: choosing between players a name matches;
 //! - [`memory`]: linking, "me", unlinking and forgetting;
-//! - [`stats`], [`heroes`], [`recent`], [`compare`]: one file per answer.
+//! - [`stats`], [`heroes`], [`recent`], [`last_match`], [`match_summary`], [`peers`],
+//!   [`compare`]: one file per answer.
 
 mod compare;
 mod heroes;
+mod last_match;
+mod match_summary;
 mod memory;
+mod peers;
 mod players;
 mod recent;
 mod stats;
 
 pub use compare::{CompareSide, compare};
 pub use heroes::heroes;
+pub use last_match::{LastMatchView, last_match, no_last_match};
+pub use match_summary::{match_not_found, match_summary, missing_match};
 pub use memory::{
     forgotten, link_whom, linked, memory_unavailable, not_linked, nothing_to_unlink, unlinked,
 };
+pub use peers::peers;
 pub use players::{ambiguous_in_compare, choose_player};
 pub use recent::recent;
 pub use stats::{best_hero, stats};
@@ -29,7 +36,8 @@ use opendota_sdk::{AccountId, HeroId};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::intent::{
-    COMPARE_PREFIX, Command, HELP_PAYLOAD, HEROES_PREFIX, LINK_PREFIX, RECENT_PREFIX,
+    COMPARE_PREFIX, Command, HELP_PAYLOAD, HEROES_PREFIX, LAST_PREFIX, LINK_PREFIX, PEERS_PREFIX,
+    RECENT_PREFIX,
 };
 use super::{Choice, Reply};
 use crate::stats::LookupError;
@@ -54,9 +62,12 @@ const HELP_BODY: &str = "Here's what I understand:
 • a player name, like Arteezy (if several players match, I'll ask which one)
 • heroes <player>: their top 10 heroes
 • recent <player>: their last 20 matches
+• last <player>: their last match, with its items
+• match <id>, or a match link: both teams and the player of the match
+• peers <player>: who they play with most
 • compare <player> <player>, or <player> vs <player>: side by side
-• I am <player>: remember your account, then me, my heroes, my recent, compare me <player>
-• heroes or recent on their own: the last player you looked at
+• I am <player>: remember your account, then me, my heroes, my recent, my last match, compare me <player>
+• heroes, recent or last on their own: the last player you looked at
 • unlink forgets your account; forget me deletes everything I keep about you
 Tip: matches only show up when “Expose Public Match Data” is on in Dota 2 (Settings → Options → Social).";
 
@@ -133,6 +144,12 @@ pub fn missing_player(command: Command) -> Reply {
         }
         Command::Recent => {
             "Whose matches? Send recent followed by a player, like recent 86745912 or recent Arteezy."
+        }
+        Command::LastMatch => {
+            "Whose last match? Send last followed by a player, like last 86745912 or last Arteezy."
+        }
+        Command::Peers => {
+            "Whose peers? Send peers followed by a player, like peers 86745912 or peers Arteezy."
         }
         Command::Compare | Command::Link => {
             "Send compare followed by two or more players, like compare 86745912 111620041, or Arteezy vs Miracle-."
@@ -219,6 +236,8 @@ pub(super) fn payload_for(command: Command, id: AccountId) -> String {
         Command::Stats => id.to_string(),
         Command::Heroes => format!("{HEROES_PREFIX}{id}"),
         Command::Recent => format!("{RECENT_PREFIX}{id}"),
+        Command::LastMatch => format!("{LAST_PREFIX}{id}"),
+        Command::Peers => format!("{PEERS_PREFIX}{id}"),
         Command::Compare => format!("{COMPARE_PREFIX}{id}"),
         Command::Link => format!("{LINK_PREFIX}{id}"),
     }

@@ -58,12 +58,18 @@ pub const ALLOWED_UPDATES: [AllowedUpdate; 3] = [
 const CALLBACK_ANSWER_WAIT: Duration = Duration::from_secs(2);
 
 /// The commands registered with `setMyCommands`: what Telegram's menu offers.
-pub const COMMANDS: [(&str, &str); 10] = [
+pub const COMMANDS: [(&str, &str); 13] = [
     ("start", "Welcome and what I can do"),
     ("help", "How to ask me"),
     ("stats", "A player's stats: /stats <id, link or name>"),
     ("heroes", "A player's top heroes: /heroes <player>"),
     ("recent", "A player's last matches: /recent <player>"),
+    (
+        "last",
+        "A player's last match, with its items: /last <player>",
+    ),
+    ("match", "One match: /match <id or link>"),
+    ("peers", "Who a player plays with most: /peers <player>"),
     ("compare", "Side by side: /compare <player> <player>"),
     ("me", "The stats of your linked account"),
     ("link", "Link your account: /link <player>"),

@@ -222,6 +222,8 @@ pub fn command(text: &str, me: Option<&str>, group: bool) -> Option<Incoming> {
         "forget" => Incoming::Text("forget me".to_owned()),
         "unlink" => Incoming::Text("unlink".to_owned()),
         "stats" | "heroes" | "recent" | "compare" | "link" => with_rest(&name),
+        "last" | "lm" => with_rest("last"),
+        "match" | "peers" => with_rest(&name),
         _ if group => return None,
         _ => Incoming::Text(text.to_owned()),
     })
@@ -249,6 +251,8 @@ mod tests {
             command("/start", me, false)
         );
         assert_eq!(command("/help", me, false), text("help"));
+        assert_eq!(command("/last 86745912", me, false), text("last 86745912"));
+        assert_eq!(command("/lm@hbdta_bot", me, true), text("last"));
         assert_eq!(
             command("/stats 86745912", me, false),
             text("stats 86745912")
