@@ -439,14 +439,7 @@ async fn heroes_lists_the_top_ten() {
 #[tokio::test]
 async fn recent_shows_the_last_matches() {
     let (server, conversation) = warm().await;
-    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
-    ok(
-        &server,
-        "/players/86745912/recentMatches",
-        "bot_players_recent_matches__arteezy",
-        1,
-    )
-    .await;
+    profile_and_recent(&server).await;
     catch_all(&server).await;
 
     let answer = tap(&conversation, "RECENT:86745912").await;
@@ -928,6 +921,18 @@ async fn item_popularity_failing_leaves_out_the_item_tip() {
     assert_eq!(ask(&conversation, "86745912").await.opendota_calls, 0);
 }
 
+/// Arteezy's profile and recent matches, each asked once.
+async fn profile_and_recent(server: &MockServer) {
+    ok(server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    ok(
+        server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+        1,
+    )
+    .await;
+}
+
 /// Two hours and five minutes after Arteezy's last match ended (it started at 1773512300 and
 /// lasted 30 minutes).
 fn two_hours_after_the_last_match() -> i64 {
@@ -951,14 +956,7 @@ async fn the_last_match_shows_its_items_and_what_an_unparsed_match_lacks() {
     let (server, conversation) = warm().await;
     let conversation = conversation.with_clock(two_hours_after_the_last_match);
     catch_all(&server).await;
-    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
-    ok(
-        &server,
-        "/players/86745912/recentMatches",
-        "bot_players_recent_matches__arteezy",
-        1,
-    )
-    .await;
+    profile_and_recent(&server).await;
     ok(
         &server,
         "/matches/8731220045",
@@ -988,14 +986,7 @@ async fn a_parsed_last_match_says_nothing_is_missing() {
     let (server, conversation) = warm().await;
     let conversation = conversation.with_clock(two_hours_after_the_last_match);
     catch_all(&server).await;
-    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
-    ok(
-        &server,
-        "/players/86745912/recentMatches",
-        "bot_players_recent_matches__arteezy",
-        1,
-    )
-    .await;
+    profile_and_recent(&server).await;
     let mut parsed: serde_json::Value =
         serde_json::from_str(&fixture("bot_matches_get__arteezy_last")).unwrap();
     parsed["version"] = serde_json::json!(22);
@@ -1017,14 +1008,7 @@ async fn without_the_match_the_last_match_goes_out_without_items() {
     let (server, conversation) = warm().await;
     let conversation = conversation.with_clock(two_hours_after_the_last_match);
     catch_all(&server).await;
-    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
-    ok(
-        &server,
-        "/players/86745912/recentMatches",
-        "bot_players_recent_matches__arteezy",
-        1,
-    )
-    .await;
+    profile_and_recent(&server).await;
     // Not cached: the one retry the test client makes, then the answer.
     answer(
         &server,

@@ -17,7 +17,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{
-    fixture, mount_player, mount_tidehunter_main, od, od_ok, opendota_client,
+    fixture, mount_last_match, mount_player, mount_tidehunter_main, od, od_ok, opendota_client,
     opendota_with_constants, sends,
 };
 use hbdta_bot::app::App;
@@ -688,19 +688,7 @@ async fn link_me_and_forget_me_work_in_a_private_chat_and_in_a_group() {
 #[tokio::test]
 async fn the_last_match_is_a_text_with_a_keyboard() {
     let h = harness().await;
-    od_ok(&h.opendota, "/players/86745912", "bot_players_get__arteezy").await;
-    od_ok(
-        &h.opendota,
-        "/players/86745912/recentMatches",
-        "bot_players_recent_matches__arteezy",
-    )
-    .await;
-    od_ok(
-        &h.opendota,
-        "/matches/8731220045",
-        "bot_matches_get__arteezy_last",
-    )
-    .await;
+    mount_last_match(&h.opendota).await;
     assert_eq!(
         h.post(&private_text(1, ANA, "/last@hbdta_bot 86745912"))
             .await,

@@ -10,7 +10,7 @@
 mod common;
 
 use common::{
-    all_sent, mount_player, mount_tidehunter_main, od, od_ok, opendota_client,
+    all_sent, mount_last_match, mount_player, mount_tidehunter_main, od, od_ok, opendota_client,
     opendota_with_constants, sends, sent_to,
 };
 use std::sync::Arc;
@@ -571,19 +571,7 @@ async fn a_full_queue_asks_meta_to_deliver_again_and_nothing_is_lost() {
 #[tokio::test]
 async fn the_last_match_answers_with_its_items_and_link() {
     let h = harness().await;
-    od_ok(&h.opendota, "/players/86745912", "bot_players_get__arteezy").await;
-    od_ok(
-        &h.opendota,
-        "/players/86745912/recentMatches",
-        "bot_players_recent_matches__arteezy",
-    )
-    .await;
-    od_ok(
-        &h.opendota,
-        "/matches/8731220045",
-        "bot_matches_get__arteezy_last",
-    )
-    .await;
+    mount_last_match(&h.opendota).await;
     assert_eq!(
         post(&h.app, text_body(ALICE, "m_last", "last 86745912"), true).await,
         StatusCode::OK

@@ -82,6 +82,24 @@ pub async fn mount_player(server: &MockServer, id: u32, who: &str, best_hero: u1
     .await;
 }
 
+/// Arteezy's profile, his recent matches and the newest of them, `/matches/8731220045`: what
+/// the last-match answer asks for.
+pub async fn mount_last_match(server: &MockServer) {
+    od_ok(server, "/players/86745912", "bot_players_get__arteezy").await;
+    od_ok(
+        server,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+    )
+    .await;
+    od_ok(
+        server,
+        "/matches/8731220045",
+        "bot_matches_get__arteezy_last",
+    )
+    .await;
+}
+
 /// A search for "tidehunter main" with one match (311360822) and that player's stats.
 pub async fn mount_tidehunter_main(server: &MockServer) {
     Mock::given(method("GET"))

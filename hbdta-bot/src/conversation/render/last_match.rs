@@ -7,7 +7,9 @@ use opendota_sdk::models::constants::HeroCatalog;
 use opendota_sdk::models::matches::Match;
 use opendota_sdk::models::players::{Player, RecentMatch};
 
-use super::{PRIVATE_FIX, choice, hero_name, payload_for, player_name, text_with, thousands};
+use super::{
+    PRIVATE_FIX, choice, hero_name, mode_text, payload_for, player_name, text_with, thousands,
+};
 use crate::conversation::Reply;
 use crate::conversation::intent::{Command, MATCH_PREFIX};
 use crate::stats::ItemNames;
@@ -86,13 +88,7 @@ pub fn last_match(view: LastMatchView<'_>) -> Reply {
     if let Some(seconds) = last.duration.filter(|s| *s > 0) {
         line.push(format!("{}:{:02}", seconds / 60, seconds % 60));
     }
-    let mode = last.game_mode.and_then(|m| m.label());
-    let lobby = last.lobby_type.and_then(|l| l.label());
-    match (mode, lobby) {
-        (Some(mode), Some(lobby)) => line.push(format!("{mode}, {lobby}")),
-        (Some(one), None) | (None, Some(one)) => line.push(one.to_owned()),
-        (None, None) => {}
-    }
+    line.extend(mode_text(last.game_mode, last.lobby_type));
     if let Some(start) = last.start_time {
         let end = start + i64::from(last.duration.unwrap_or(0));
         line.push(ago(now - end));

@@ -12,7 +12,7 @@ use opendota_sdk::models::constants::HeroCatalog;
 use opendota_sdk::models::matches::{Match, MatchPlayer};
 
 use super::last_match::ago;
-use super::{CHOICES_MAX, QUOTED_NAME_MAX, choice, hero_name, shorten, text, text_with};
+use super::{CHOICES_MAX, QUOTED_NAME_MAX, choice, hero_name, mode_text, shorten, text, text_with};
 use crate::conversation::Reply;
 
 /// The answer to `match` without an id.
@@ -88,13 +88,7 @@ pub fn match_summary(game: &Match, catalog: &HeroCatalog, now: i64) -> Reply {
     if let Some(seconds) = game.duration.filter(|s| *s > 0) {
         facts.push(format!("{}:{:02}", seconds / 60, seconds % 60));
     }
-    let mode = game.game_mode.and_then(|m| m.label());
-    let lobby = game.lobby_type.and_then(|l| l.label());
-    match (mode, lobby) {
-        (Some(mode), Some(lobby)) => facts.push(format!("{mode}, {lobby}")),
-        (Some(one), None) | (None, Some(one)) => facts.push(one.to_owned()),
-        (None, None) => {}
-    }
+    facts.extend(mode_text(game.game_mode, game.lobby_type));
     if let Some(start) = game.start_time {
         facts.push(ago(now - (start + i64::from(game.duration.unwrap_or(0)))));
     }

@@ -31,6 +31,7 @@ pub use recent::recent;
 pub use stats::{best_hero, stats};
 
 use opendota_sdk::models::constants::HeroCatalog;
+use opendota_sdk::models::enums::{GameMode, LobbyType};
 use opendota_sdk::models::players::{Player, PlayerHero, RecentMatch};
 use opendota_sdk::{AccountId, HeroId};
 use unicode_segmentation::UnicodeSegmentation;
@@ -227,6 +228,18 @@ pub fn lookup_failed(error: LookupError, id: Option<AccountId>) -> Reply {
             "OpenDota is busy right now: today's allowance of lookups is used up. Please try again later. ⏳",
         ),
         _ => text("OpenDota isn't answering right now. 🛠️ Please try again in a few minutes."),
+    }
+}
+
+/// A match's game mode and lobby as words (`All Draft, Ranked`), when OpenDota names either.
+pub(super) fn mode_text(mode: Option<GameMode>, lobby: Option<LobbyType>) -> Option<String> {
+    match (
+        mode.and_then(GameMode::label),
+        lobby.and_then(LobbyType::label),
+    ) {
+        (Some(mode), Some(lobby)) => Some(format!("{mode}, {lobby}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
+        (None, None) => None,
     }
 }
 
