@@ -596,3 +596,80 @@ async fn the_last_match_answers_with_its_items_and_link() {
     assert_eq!(sent_to(&h.graph, ALICE, 3).await, want);
     assert_eq!(h.settle().await.len(), 3, "nothing more");
 }
+
+#[tokio::test]
+async fn a_match_link_and_peers_through_signed_webhooks() {
+    let h = harness().await;
+    od_ok(
+        &h.opendota,
+        "/matches/8731220045",
+        "bot_matches_get__arteezy_last",
+    )
+    .await;
+    od_ok(&h.opendota, "/players/86745912", "bot_players_get__arteezy").await;
+    od_ok(
+        &h.opendota,
+        "/players/86745912/peers",
+        "bot_players_peers__arteezy",
+    )
+    .await;
+    let seen = json!({"messaging_type": "RESPONSE", "recipient": {"id": ALICE}, "sender_action": "mark_seen"});
+    let typing = json!({"messaging_type": "RESPONSE", "recipient": {"id": ALICE}, "sender_action": "typing_on"});
+    let chip = |title: &str, payload: &str| json!({"content_type": "text", "title": title, "payload": payload});
+
+    assert_eq!(
+        post(
+            &h.app,
+            text_body(
+                ALICE,
+                "m_match",
+                "https://www.dotabuff.com/matches/8731220045"
+            ),
+            true
+        )
+        .await,
+        StatusCode::OK
+    );
+    let game = json!({
+        "messaging_type": "RESPONSE",
+        "recipient": {"id": ALICE},
+        "message": {
+            "text": "🏆 Radiant won 23–18 · 30:00 · All Draft, Ranked · 2 h ago\n\nRadiant:\n• Tidehunter · Arteezy · 3/1/5\n• Anti-Mage · 8/2/10\n• Pudge · tidehunter main · 5/4/14\n• Axe · 6/3/12\n• Centaur Warrunner · arteezy · 1/8/20\n\nDire:\n• Invoker · SumaiL · 9/5/3\n• Shadow Fiend · 4/6/7\n• Pudge · Arteezy2 · 2/7/9\n• Axe · 2/5/6\n• Anti-Mage · 1/9/4\n\n⭐ Player of the match: Anti-Mage · 8/2/10 (Radiant)\n\nhttps://www.opendota.com/matches/8731220045",
+            "quick_replies": [
+                chip("Arteezy", "86745912"),
+                chip("tidehunter main", "311360822"),
+                chip("arteezy", "200000003"),
+                chip("SumaiL", "111620041"),
+                chip("Arteezy2", "200000004")
+            ]
+        }
+    });
+    assert_eq!(
+        sent_to(&h.graph, ALICE, 3).await,
+        [seen.clone(), typing.clone(), game]
+    );
+
+    assert_eq!(
+        post(&h.app, text_body(ALICE, "m_peers", "peers 86745912"), true).await,
+        StatusCode::OK
+    );
+    let peers = json!({
+        "messaging_type": "RESPONSE",
+        "recipient": {"id": ALICE},
+        "message": {
+            "text": "👥 Who Arteezy plays with most:\n1. SumaiL: 120 games together, 58.3% won\n2. <b>stack</b> & co: 60 games together, 50.0% won (and 35 against, 10 won)\n3. Player 200000006: 33 games together, 60.6% won",
+            "quick_replies": [
+                chip("SumaiL", "111620041"),
+                chip("<b>stack</b> & co", "200000005"),
+                chip("Player 200000006", "200000006"),
+                chip("Stats", "86745912"),
+                chip("Recent", "RECENT:86745912")
+            ]
+        }
+    });
+    assert_eq!(
+        sent_to(&h.graph, ALICE, 6).await[3..],
+        [seen, typing, peers]
+    );
+    assert_eq!(h.settle().await.len(), 6, "nothing more");
+}
