@@ -274,52 +274,17 @@ impl Conversation {
                     | Command::Peers => turn.memory().await.ok().and_then(|m| m.last_player),
                     Command::Compare | Command::Link => None,
                 };
-                match (last, command) {
-                    (Some(id), Command::Stats) => self.stats_for(id, turn).await,
-                    (Some(id), Command::Heroes) => vec![self.heroes_of(id, calls).await],
-                    (Some(id), Command::Recent) => vec![self.recent_of(id, calls).await],
-                    (Some(id), Command::LastMatch) => vec![self.last_match_of(id, calls).await],
-                    (Some(id), Command::Peers) => vec![self.peers_of(id, calls).await],
-                    _ => vec![render::missing_player(command)],
-                }
+                let answer = match last {
+                    Some(id) => self.about(command, id, turn).await,
+                    None => None,
+                };
+                answer.unwrap_or_else(|| vec![render::missing_player(command)])
             }
-            Intent::Stats(player) => match self.resolve(player, Command::Stats, turn).await {
-                Ok(id) => {
-                    turn.looked_at(id).await;
-                    self.stats_for(id, turn).await
-                }
-                Err(replies) => replies,
-            },
-            Intent::Heroes(player) => match self.resolve(player, Command::Heroes, turn).await {
-                Ok(id) => {
-                    turn.looked_at(id).await;
-                    vec![self.heroes_of(id, calls).await]
-                }
-                Err(replies) => replies,
-            },
-            Intent::Recent(player) => match self.resolve(player, Command::Recent, turn).await {
-                Ok(id) => {
-                    turn.looked_at(id).await;
-                    vec![self.recent_of(id, calls).await]
-                }
-                Err(replies) => replies,
-            },
-            Intent::LastMatch(player) => {
-                match self.resolve(player, Command::LastMatch, turn).await {
-                    Ok(id) => {
-                        turn.looked_at(id).await;
-                        vec![self.last_match_of(id, calls).await]
-                    }
-                    Err(replies) => replies,
-                }
-            }
-            Intent::Peers(player) => match self.resolve(player, Command::Peers, turn).await {
-                Ok(id) => {
-                    turn.looked_at(id).await;
-                    vec![self.peers_of(id, calls).await]
-                }
-                Err(replies) => replies,
-            },
+            Intent::Stats(player) => self.look_up(player, Command::Stats, turn).await,
+            Intent::Heroes(player) => self.look_up(player, Command::Heroes, turn).await,
+            Intent::Recent(player) => self.look_up(player, Command::Recent, turn).await,
+            Intent::LastMatch(player) => self.look_up(player, Command::LastMatch, turn).await,
+            Intent::Peers(player) => self.look_up(player, Command::Peers, turn).await,
             Intent::Match(id) => vec![match self.stats.match_details(id, calls).await {
                 Ok(game) => {
                     let catalog = self.stats.hero_catalog(calls).await;
@@ -353,6 +318,44 @@ impl Conversation {
                 }
             }],
         }
+    }
+
+    /// `command` about `player`: the account resolved (or the replies that say why not),
+    /// remembered as the last player looked at, then answered.
+    async fn look_up(
+        &self,
+        player: PlayerRef,
+        command: Command,
+        turn: &mut Turn<'_>,
+    ) -> Vec<Reply> {
+        match self.resolve(player, command, turn).await {
+            Ok(id) => {
+                turn.looked_at(id).await;
+                self.about(command, id, turn)
+                    .await
+                    .unwrap_or_else(|| vec![render::missing_player(command)])
+            }
+            Err(replies) => replies,
+        }
+    }
+
+    /// The answer `command` gives about one account; `None` for the commands that are not about
+    /// one player (compare, link).
+    async fn about(
+        &self,
+        command: Command,
+        id: AccountId,
+        turn: &mut Turn<'_>,
+    ) -> Option<Vec<Reply>> {
+        let calls = turn.calls;
+        Some(match command {
+            Command::Stats => self.stats_for(id, turn).await,
+            Command::Heroes => vec![self.heroes_of(id, calls).await],
+            Command::Recent => vec![self.recent_of(id, calls).await],
+            Command::LastMatch => vec![self.last_match_of(id, calls).await],
+            Command::Peers => vec![self.peers_of(id, calls).await],
+            Command::Compare | Command::Link => return None,
+        })
     }
 
     /// The stats answer, offering "This is me" when the person has linked no account.
