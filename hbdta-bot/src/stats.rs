@@ -27,7 +27,7 @@ use moka::future::Cache;
 use opendota_sdk::models::constants::HeroCatalog;
 use opendota_sdk::models::heroes::ItemPopularity;
 use opendota_sdk::models::matches::Match;
-use opendota_sdk::models::players::{Peer, Player, PlayerHero, RecentMatch};
+use opendota_sdk::models::players::{Peer, Player, PlayerHero, PlayerMatch, RecentMatch};
 use opendota_sdk::models::search::SearchResult;
 use opendota_sdk::{AccountId, HeroId, MatchId};
 
@@ -41,6 +41,9 @@ pub const ITEM_POPULARITY_TTL: Duration = Duration::from_secs(6 * 60 * 60);
 pub const SEARCH_TTL: Duration = Duration::from_secs(5 * 60);
 /// How long a match is kept (a finished match only changes when OpenDota parses its replay).
 pub const MATCH_TTL: Duration = Duration::from_secs(60 * 60);
+
+/// Matches on one hero read for the K/D/A averages of the hero answer.
+pub const HERO_MATCHES: u32 = 20;
 
 /// At most this many matches cached (a parsed match is large: about 200 kB of JSON).
 const MATCH_CAPACITY: u64 = 256;
@@ -133,6 +136,7 @@ struct Inner {
     search: Cache<String, Arc<Vec<SearchResult>>>,
     matches: Cache<MatchId, Arc<Match>>,
     peers: Cache<AccountId, Arc<Vec<Peer>>>,
+    hero_matches: Cache<(AccountId, HeroId), Arc<Vec<PlayerMatch>>>,
 }
 
 impl std::fmt::Debug for Inner {
@@ -171,6 +175,7 @@ impl Stats {
                 search: cache(PLAYER_CAPACITY, SEARCH_TTL),
                 matches: cache(MATCH_CAPACITY, MATCH_TTL),
                 peers: cache(PLAYER_CAPACITY, PLAYER_TTL),
+                hero_matches: cache(PLAYER_CAPACITY, PLAYER_TTL),
             }),
         }
     }
@@ -375,6 +380,36 @@ impl Stats {
                     .await
                     .map(Arc::new)
                     .map_err(|e| LookupError::from_sdk("players/peers", &e))
+            })
+            .await
+            .map_err(|e| *e)
+    }
+
+    /// The player's last [`HERO_MATCHES`] matches on one hero, newest first
+    /// (`/players/{id}/matches?hero_id=…&limit=…`).
+    ///
+    /// # Errors
+    ///
+    /// The kind of failure.
+    pub async fn hero_matches(
+        &self,
+        id: AccountId,
+        hero: HeroId,
+        calls: &Calls,
+    ) -> Result<Arc<Vec<PlayerMatch>>, LookupError> {
+        let client = &self.inner.client;
+        self.inner
+            .hero_matches
+            .try_get_with((id, hero), async {
+                calls.add();
+                client
+                    .players(id)
+                    .matches()
+                    .hero_id(hero)
+                    .limit(HERO_MATCHES)
+                    .await
+                    .map(Arc::new)
+                    .map_err(|e| LookupError::from_sdk("players/matches", &e))
             })
             .await
             .map_err(|e| *e)

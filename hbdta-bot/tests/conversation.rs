@@ -7,7 +7,7 @@ mod common;
 use common::expect::{
     answer, catch_all, choice, constants, mount_arteezy, mount_sumail, ok, only_text, text_of, warm,
 };
-use common::{fixture, opendota_client as client};
+use common::{fixture, mount_arteezy_invoker, opendota_client as client};
 
 use std::sync::Arc;
 
@@ -234,7 +234,7 @@ async fn a_name_with_one_match_gets_the_stats() {
     .await;
     catch_all(&server).await;
 
-    let answer = ask(&conversation, "tidehunter main").await;
+    let answer = ask(&conversation, "stats tidehunter main").await;
     assert_within_limits(&answer);
     assert_eq!(
         answer.opendota_calls, 5,
@@ -273,7 +273,7 @@ async fn a_name_with_one_match_gets_the_stats() {
 
     // The same name again (other case, other spaces): no call at all.
     assert_eq!(
-        ask(&conversation, "  Tidehunter Main ")
+        ask(&conversation, "stats  Tidehunter Main ")
             .await
             .opendota_calls,
         0
@@ -1181,4 +1181,169 @@ async fn nobody_to_list_as_peers_says_why() {
         only_text(&answer).0,
         "OpenDota knows nobody Arteezy (86745912) plays with often. Peers only count people whose match data is public."
     );
+}
+
+const ARTEEZY_INVOKER: &str = "🦸 Arteezy on Invoker\n1,200 games, 60.0% won · last played 2 h ago\nLast 4 on Invoker: 8.5/3.0/10.0 K/D/A average, 3 wins, 1 loss\nWith Invoker on the team: 600 games, 60.0% won\nAgainst Invoker: 1,200 games, 40.0% won\n\nhttps://www.opendota.com/players/86745912/matches?hero_id=74";
+
+fn hero_choices() -> Vec<hbdta_bot::conversation::Choice> {
+    vec![
+        choice("Heroes", "HEROES:86745912"),
+        choice("Last match", "LAST:86745912"),
+        choice("Stats", "86745912"),
+    ]
+}
+
+#[tokio::test]
+async fn a_player_on_one_hero_by_name_short_name_typo_or_payload() {
+    let (server, conversation) = warm().await;
+    let conversation = conversation.with_clock(two_hours_after_the_last_match);
+    catch_all(&server).await;
+    mount_arteezy_invoker(&server).await;
+
+    let first = ask(&conversation, "invoker 86745912").await;
+    assert_eq!(
+        first.opendota_calls, 3,
+        "profile, heroes, matches on the hero"
+    );
+    let (text, quick) = only_text(&first);
+    assert_eq!(text, ARTEEZY_INVOKER);
+    assert_eq!(quick, hero_choices());
+    for question in [
+        "Invoker 86745912",
+        "86745912 on invoker",
+        "86745912 on Invokr",
+        "invoker 76561198047011640",
+    ] {
+        let answer = ask(&conversation, question).await;
+        assert_eq!(answer.replies, first.replies, "{question}");
+        assert_eq!(answer.opendota_calls, 0, "{question}: cached");
+    }
+    assert_eq!(
+        tap(&conversation, "HERO:74:86745912").await.replies,
+        first.replies
+    );
+}
+
+#[tokio::test]
+async fn short_hero_names_and_heroes_never_played() {
+    let (server, conversation) = warm().await;
+    let conversation = conversation.with_clock(two_hours_after_the_last_match);
+    catch_all(&server).await;
+    ok(&server, "/players/86745912", "bot_players_get__arteezy", 1).await;
+    ok(
+        &server,
+        "/players/86745912/heroes",
+        "bot_players_heroes__arteezy",
+        1,
+    )
+    .await;
+    Mock::given(method("GET"))
+        .and(path("/api/players/86745912/matches"))
+        .and(query_param("hero_id", "11"))
+        .and(query_param("limit", "20"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("[]"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    // No matches on the hero came back: no K/D/A line.
+    let answer = ask(&conversation, "sf 86745912").await;
+    assert_eq!(answer.opendota_calls, 3);
+    assert_eq!(
+        only_text(&answer).0,
+        "🦸 Arteezy on Shadow Fiend\n9 games, 100.0% won · last played 2 h ago\nWith Shadow Fiend on the team: 4 games, 100.0% won\nAgainst Shadow Fiend: 9 games, 0.0% won\n\nhttps://www.opendota.com/players/86745912/matches?hero_id=11"
+    );
+
+    // SumaiL never played Pudge: no call for matches on it.
+    ok(&server, "/players/111620041", "bot_players_get__sumail", 1).await;
+    ok(
+        &server,
+        "/players/111620041/heroes",
+        "bot_players_heroes__sumail",
+        1,
+    )
+    .await;
+    let answer = ask(&conversation, "pudge 111620041").await;
+    assert_eq!(answer.opendota_calls, 2);
+    let (text, quick) = only_text(&answer);
+    assert_eq!(
+        text,
+        "🦸 SumaiL on Pudge\nNo public matches on Pudge yet (OpenDota counts only matches with public data).\n\nhttps://www.opendota.com/players/111620041/matches?hero_id=14"
+    );
+    assert_eq!(
+        quick,
+        [
+            choice("Heroes", "HEROES:111620041"),
+            choice("Last match", "LAST:111620041"),
+            choice("Stats", "111620041"),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn unknown_heroes_get_did_you_mean() {
+    let (server, conversation) = warm().await;
+    catch_all(&server).await;
+
+    let answer = ask(&conversation, "86745912 on pud").await;
+    assert_eq!(
+        answer.opendota_calls, 0,
+        "the account is known without a lookup"
+    );
+    let (text, quick) = only_text(&answer);
+    assert_eq!(
+        text,
+        "I don't know a hero called “pud”. Did you mean Pudge?"
+    );
+    assert_eq!(quick, [choice("Pudge", "HERO:14:86745912")]);
+
+    let answer = ask(&conversation, "86745912 on invkr").await;
+    let (text, quick) = only_text(&answer);
+    assert_eq!(
+        text,
+        "I don't know a hero called “invkr”. Did you mean Invoker?"
+    );
+    assert_eq!(quick, [choice("Invoker", "HERO:74:86745912")]);
+
+    let answer = ask(&conversation, "86745912 on zzzzzz").await;
+    assert_eq!(
+        only_text(&answer),
+        (
+            "I don't know a hero called “zzzzzz”. 🤔 Try its full name, like invoker arteezy or my anti-mage; short names such as am, sf, wr or qop work too.",
+            &[][..]
+        )
+    );
+    // `my` and a word that is no hero is a name.
+    Mock::given(method("GET"))
+        .and(path("/api/search"))
+        .and(query_param("q", "my cat"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("[]"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    assert!(
+        only_text(&ask(&conversation, "my cat").await)
+            .0
+            .starts_with("I couldn't find any player called “my cat” on OpenDota.")
+    );
+}
+
+#[tokio::test]
+async fn my_hero_uses_the_linked_account() {
+    let (server, conversation) = warm().await;
+    let conversation = conversation.with_clock(two_hours_after_the_last_match);
+    catch_all(&server).await;
+    mount_arteezy_invoker(&server).await;
+    let person = person();
+    let say = |text: &str| Incoming::Text(text.to_owned());
+
+    let answer = conversation.respond(&person, &say("my invoker")).await;
+    assert_eq!(
+        only_text(&answer).0,
+        "I don't know which player you are yet. Send “I am” followed by your account id, profile link or name (like I am 86745912), and then “me”, “my heroes”, “my recent” and “compare me <player>” work."
+    );
+    conversation.respond(&person, &say("I am 86745912")).await;
+    for question in ["my invoker", "my invokr", "me on invoker"] {
+        let answer = conversation.respond(&person, &say(question)).await;
+        assert_eq!(only_text(&answer).0, ARTEEZY_INVOKER, "{question}");
+    }
 }

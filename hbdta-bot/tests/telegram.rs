@@ -452,7 +452,7 @@ async fn a_name_with_one_match_gets_the_stats() {
     let h = harness().await;
     mount_tidehunter_main(&h.opendota).await;
     assert_eq!(
-        h.post(&private_text(1, ANA, "tidehunter main")).await,
+        h.post(&private_text(1, ANA, "stats tidehunter main")).await,
         StatusCode::OK
     );
     let want = vec![

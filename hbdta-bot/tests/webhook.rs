@@ -249,7 +249,13 @@ async fn a_steam_id64_and_a_profile_link_find_the_same_player() {
 async fn a_name_with_one_match_gets_the_stats() {
     let h = harness().await;
     mount_tidehunter_main(&h.opendota).await;
-    let sent = ask_and_check(&h, "m_one", "tidehunter main", "tidehunter_main_stats").await;
+    let sent = ask_and_check(
+        &h,
+        "m_one",
+        "stats tidehunter main",
+        "tidehunter_main_stats",
+    )
+    .await;
     assert_eq!(card_title(&sent[2]), "tidehunter main");
 }
 

@@ -5,7 +5,10 @@
 //! | text | intent |
 //! |---|---|
 //! | `86745912`, `76561198047011640`, a profile link (OpenDota, Dotabuff, STRATZ, Steam `/profiles/`) | [`Intent::Stats`] |
-//! | any other text up to 64 characters | [`Intent::Stats`] of a [`PlayerRef::Name`] |
+//! | any other word up to 64 characters | [`Intent::Stats`] of a [`PlayerRef::Name`] |
+//! | any other words (two or more, up to 64 characters) | [`Intent::HeroOrName`]: a hero and a player when the first words name a hero (`invoker arteezy`, `sf 86745912`), else a name |
+//! | `<player> on <hero>` | [`Intent::Hero`] |
+//! | `my <words>` that are no command above | [`Intent::HeroOrName`]: the linked player on a hero when the words name one, even with a typo (`my invokr`), else a name (`my cat`) |
 //! | `stats <player>` | [`Intent::Stats`] (forces a name search for names like `hi`) |
 //! | `heroes <player>` | [`Intent::Heroes`] |
 //! | `recent <player>` | [`Intent::Recent`] |
@@ -39,13 +42,14 @@
 //! | `LAST:86745912` | [`Intent::LastMatch`] |
 //! | `MATCH:8731220045` | [`Intent::Match`] |
 //! | `PEERS:86745912` | [`Intent::Peers`] |
+//! | `HERO:74:86745912` | [`Intent::Hero`] (hero id, then account) |
 //! | `COMPARE:86745912` | [`Intent::CompareWith`] (explains how to compare with that player) |
 //! | `LINK:86745912` | [`Intent::Link`] ("This is me") |
 //! | `HELP` | [`Intent::Help`] |
 //! | `GET_STARTED` | [`Intent::GetStarted`] |
 //! | anything else | [`Intent::NotUnderstood`] |
 
-use opendota_sdk::{AccountId, MatchId, ParseAccountIdError};
+use opendota_sdk::{AccountId, HeroId, MatchId, ParseAccountIdError};
 
 use super::Incoming;
 
@@ -60,6 +64,8 @@ pub const RECENT_PREFIX: &str = "RECENT:";
 pub const LAST_PREFIX: &str = "LAST:";
 /// Payload prefix of a player's peers (`PEERS:<id>`).
 pub const PEERS_PREFIX: &str = "PEERS:";
+/// Payload prefix of a player on one hero (`HERO:<hero id>:<account id>`).
+pub const HERO_PREFIX: &str = "HERO:";
 /// Payload prefix of a match (`MATCH:<match id>`).
 pub const MATCH_PREFIX: &str = "MATCH:";
 /// Payload prefix of "compare with this player" (`COMPARE:<id>`).
@@ -88,6 +94,16 @@ pub enum PlayerRef {
     Me,
 }
 
+/// A hero, as the person named it or as a payload carries it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeroRef {
+    /// A hero's id (from a payload).
+    Id(HeroId),
+    /// A name as typed: `invoker`, `Anti-Mage`, `am`, `invokr` (matched forgivingly by the
+    /// conversation, which knows the heroes).
+    Name(String),
+}
+
 /// Which player command a message named without saying who.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -101,6 +117,8 @@ pub enum Command {
     LastMatch,
     /// `peers`.
     Peers,
+    /// A player on one hero (`invoker <player>`).
+    Hero(HeroId),
     /// `compare`.
     Compare,
     /// `link` (`I am …`).
@@ -128,6 +146,18 @@ pub enum Intent {
     LastMatch(PlayerRef),
     /// The people a player plays with most.
     Peers(PlayerRef),
+    /// A player on one hero.
+    Hero {
+        /// Which hero.
+        hero: HeroRef,
+        /// Whose games.
+        player: PlayerRef,
+    },
+    /// Two or more words that are no command: a hero followed by a player when the first words
+    /// name a hero (`invoker arteezy`), the linked player on a hero for `my <hero>`, else a
+    /// player's name (`tidehunter main`, `my cat`). Only the conversation knows the heroes, so
+    /// it decides; `stats <words>` always means a name.
+    HeroOrName(String),
     /// One match, by id.
     Match(MatchId),
     /// `match` without an id.
@@ -194,6 +224,9 @@ fn parse_payload(payload: &str) -> Intent {
     if let Some(id) = prefixed(PEERS_PREFIX) {
         return Intent::Peers(PlayerRef::Account(id));
     }
+    if let Some(intent) = payload.strip_prefix(HERO_PREFIX).and_then(hero_payload) {
+        return intent;
+    }
     if let Some(id) = payload.strip_prefix(MATCH_PREFIX).and_then(match_id_of) {
         return Intent::Match(id);
     }
@@ -205,6 +238,19 @@ fn parse_payload(payload: &str) -> Intent {
     }
     tracing::debug!(payload, "unknown payload");
     Intent::NotUnderstood
+}
+
+/// `<hero id>:<account id>`.
+fn hero_payload(rest: &str) -> Option<Intent> {
+    let (hero, account) = rest.split_once(':')?;
+    if hero.is_empty() || hero.len() > 5 || !hero.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let hero = hero.parse::<u16>().ok().filter(|h| *h > 0)?;
+    Some(Intent::Hero {
+        hero: HeroRef::Id(HeroId(hero)),
+        player: PlayerRef::Account(payload_account(account)?),
+    })
 }
 
 /// Decimal digits only (an account id or a SteamID64).
@@ -251,7 +297,36 @@ fn parse_text(text: &str) -> Intent {
     if let Some(player) = link_in_sentence(text) {
         return Intent::Stats(player);
     }
-    player_intent(Intent::Stats, parse_player(text))
+    if let Some(intent) = player_on_hero(text) {
+        return intent;
+    }
+    match parse_player(text) {
+        PlayerRef::Name(name)
+            if name.contains(char::is_whitespace) && name.chars().count() <= MAX_NAME_CHARS =>
+        {
+            Intent::HeroOrName(name)
+        }
+        player => player_intent(Intent::Stats, player),
+    }
+}
+
+/// `<player> on <hero>` (split at the last ` on `).
+fn player_on_hero(text: &str) -> Option<Intent> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.rfind(" on ")?;
+    let (player, hero) = (text[..at].trim(), text[at + 4..].trim());
+    let hero = hero.trim_end_matches(TRAILING_PUNCTUATION).trim();
+    if player.is_empty() || hero.is_empty() || hero.chars().count() > MAX_NAME_CHARS {
+        return None;
+    }
+    let player = parse_player(player);
+    if matches!(&player, PlayerRef::Name(n) if n.chars().count() > MAX_NAME_CHARS) {
+        return Some(Intent::NotUnderstood);
+    }
+    Some(Intent::Hero {
+        hero: HeroRef::Name(hero.to_owned()),
+        player,
+    })
 }
 
 /// `unlink`, `forget me`, `I am <player>`, `me = <player>`, `link <player>`.
@@ -311,6 +386,10 @@ fn parse_command(text: &str) -> Option<Intent> {
             }
             "last" | "last match" | "last game" | "lm" => Some(Intent::LastMatch(PlayerRef::Me)),
             "peers" | "friends" | "stack" => Some(Intent::Peers(PlayerRef::Me)),
+            "" => None,
+            _ if text.chars().count() <= MAX_NAME_CHARS => {
+                Some(Intent::HeroOrName(text.to_owned()))
+            }
             _ => None,
         };
     }
@@ -763,14 +842,21 @@ mod tests {
         assert_eq!(text("Arteezy"), Intent::Stats(name("Arteezy")));
         assert_eq!(
             text("  tidehunter main "),
-            Intent::Stats(name("tidehunter main"))
+            Intent::HeroOrName("tidehunter main".to_owned())
         );
         assert_eq!(text("Miracle-"), Intent::Stats(name("Miracle-")));
         assert_eq!(text("“Miracle-”"), Intent::Stats(name("Miracle-")));
-        assert_eq!(text("🔥 gamer 🔥"), Intent::Stats(name("🔥 gamer 🔥")));
+        assert_eq!(
+            text("🔥 gamer 🔥"),
+            Intent::HeroOrName("🔥 gamer 🔥".to_owned())
+        );
         assert_eq!(
             text("team 1 player 2"),
-            Intent::Stats(name("team 1 player 2"))
+            Intent::HeroOrName("team 1 player 2".to_owned())
+        );
+        assert_eq!(
+            text("stats tidehunter main"),
+            Intent::Stats(name("tidehunter main"))
         );
         assert_eq!(text("stats hi"), Intent::Stats(name("hi")));
         assert_eq!(text("STATS 86745912"), Intent::Stats(id(86745912)));
@@ -831,6 +917,52 @@ mod tests {
         assert_eq!(payload("LAST:86745912"), Intent::LastMatch(id(86745912)));
         // A name that only starts like the command is a name.
         assert_eq!(text("lastpick"), Intent::Stats(name("lastpick")));
+    }
+
+    #[test]
+    fn heroes_of_players() {
+        let hero = |h: &str, player| Intent::Hero {
+            hero: HeroRef::Name(h.to_owned()),
+            player,
+        };
+        assert_eq!(text("Arteezy on Invoker"), hero("Invoker", name("Arteezy")));
+        assert_eq!(
+            text("86745912 ON anti mage?"),
+            hero("anti mage", id(86745912))
+        );
+        assert_eq!(text("me on sf"), hero("sf", PlayerRef::Me));
+        assert_eq!(
+            text("lights on the hill on pudge"),
+            hero("pudge", name("lights on the hill"))
+        );
+        assert_eq!(
+            text("invoker arteezy"),
+            Intent::HeroOrName("invoker arteezy".to_owned())
+        );
+        assert_eq!(
+            text("my invoker"),
+            Intent::HeroOrName("my invoker".to_owned())
+        );
+        assert_eq!(
+            text("My Shadow Fiend"),
+            Intent::HeroOrName("My Shadow Fiend".to_owned())
+        );
+        assert_eq!(
+            payload("HERO:74:86745912"),
+            Intent::Hero {
+                hero: HeroRef::Id(HeroId(74)),
+                player: id(86745912)
+            }
+        );
+        for bad in [
+            "HERO:74",
+            "HERO::86745912",
+            "HERO:0:86745912",
+            "HERO:x:1",
+            "HERO:99999:1",
+        ] {
+            assert_eq!(payload(bad), Intent::NotUnderstood, "{bad}");
+        }
     }
 
     #[test]
@@ -956,7 +1088,10 @@ mod tests {
             assert_eq!(text(t), Intent::Thanks, "{t}");
         }
         // A greeting word inside a longer text is a name.
-        assert_eq!(text("hi im arteezy"), Intent::Stats(name("hi im arteezy")));
+        assert_eq!(
+            text("hi im arteezy"),
+            Intent::HeroOrName("hi im arteezy".to_owned())
+        );
     }
 
     #[test]
@@ -1035,7 +1170,7 @@ mod tests {
         assert_eq!(text("recent"), Intent::MissingPlayer(Command::Recent));
         assert_eq!(
             text("my cat"),
-            Intent::Stats(name("my cat")),
+            Intent::HeroOrName("my cat".to_owned()),
             "not a command: a name"
         );
         assert_eq!(text("meepo"), Intent::Stats(name("meepo")));

@@ -20,21 +20,28 @@
 //! | `86745912` (bare digits) | that player's stats |
 //! | `HEROES:86745912` | that player's top 10 heroes |
 //! | `RECENT:86745912` | that player's last 20 matches |
+//! | `LAST:86745912` | that player's last match |
+//! | `PEERS:86745912` | who that player plays with most |
+//! | `HERO:74:86745912` | that player on one hero (hero id, then account) |
+//! | `MATCH:8731220045` | one match |
 //! | `COMPARE:86745912` | how to compare with that player (`compare 86745912 <another player>`) |
 //! | `LINK:86745912` | "this is me": link that account to the person |
 //! | `HELP` | the help text |
 //! | `GET_STARTED` | the welcome (for Messenger's Get Started button) |
 
+pub mod hero_names;
 pub mod intent;
 mod render;
 
-pub use intent::{Command, Intent, PlayerRef, parse_intent};
+pub use intent::{Command, HeroRef, Intent, PlayerRef, parse_intent};
 
 use std::sync::Arc;
 
-use opendota_sdk::AccountId;
 use opendota_sdk::models::players::{Player, PlayerHero, RecentMatch};
 
+use opendota_sdk::{AccountId, HeroId};
+
+use self::hero_names::{HeroMatch, find_hero, leading_hero};
 use crate::stats::{Calls, LookupError, Stats};
 use crate::store::{Memory, PersonId, Store, StoreError};
 
@@ -271,7 +278,8 @@ impl Conversation {
                     | Command::Heroes
                     | Command::Recent
                     | Command::LastMatch
-                    | Command::Peers => turn.memory().await.ok().and_then(|m| m.last_player),
+                    | Command::Peers
+                    | Command::Hero(_) => turn.memory().await.ok().and_then(|m| m.last_player),
                     Command::Compare | Command::Link => None,
                 };
                 let answer = match last {
@@ -285,6 +293,8 @@ impl Conversation {
             Intent::Recent(player) => self.look_up(player, Command::Recent, turn).await,
             Intent::LastMatch(player) => self.look_up(player, Command::LastMatch, turn).await,
             Intent::Peers(player) => self.look_up(player, Command::Peers, turn).await,
+            Intent::Hero { hero, player } => self.hero_answer(hero, player, turn).await,
+            Intent::HeroOrName(words) => self.hero_or_name(words, turn).await,
             Intent::Match(id) => vec![match self.stats.match_details(id, calls).await {
                 Ok(game) => {
                     let catalog = self.stats.hero_catalog(calls).await;
@@ -354,8 +364,62 @@ impl Conversation {
             Command::Recent => vec![self.recent_of(id, calls).await],
             Command::LastMatch => vec![self.last_match_of(id, calls).await],
             Command::Peers => vec![self.peers_of(id, calls).await],
+            Command::Hero(hero) => vec![self.hero_of(id, hero, calls).await],
             Command::Compare | Command::Link => return None,
         })
+    }
+
+    /// Words that are a hero and a player (`invoker arteezy`, `my invoker`), else a name.
+    async fn hero_or_name(&self, words: String, turn: &mut Turn<'_>) -> Vec<Reply> {
+        let catalog = self.stats.hero_catalog(turn.calls).await;
+        if let Some((hero, rest)) = leading_hero(&catalog, &words) {
+            let player = intent::parse_player(rest);
+            return self.look_up(player, Command::Hero(hero), turn).await;
+        }
+        let mine = words
+            .split_once(char::is_whitespace)
+            .filter(|(my, _)| my.eq_ignore_ascii_case("my"))
+            .map(|(_, hero)| hero.trim());
+        if let Some(hero) = mine {
+            if find_hero(&catalog, hero) != HeroMatch::DidYouMean(Vec::new()) {
+                let hero = HeroRef::Name(hero.to_owned());
+                return self.hero_answer(hero, PlayerRef::Me, turn).await;
+            }
+        }
+        self.look_up(PlayerRef::Name(words), Command::Stats, turn)
+            .await
+    }
+
+    /// A player on a hero named forgivingly: a hero matched surely is looked up like any other
+    /// command; otherwise "did you mean" offers the closest heroes (as choices when the player
+    /// is known without asking which one).
+    async fn hero_answer(
+        &self,
+        hero: HeroRef,
+        player: PlayerRef,
+        turn: &mut Turn<'_>,
+    ) -> Vec<Reply> {
+        let hero = match hero {
+            HeroRef::Id(id) => id,
+            HeroRef::Name(name) => {
+                let catalog = self.stats.hero_catalog(turn.calls).await;
+                if catalog.is_empty() {
+                    return vec![render::lookup_failed(LookupError::Unavailable, None)];
+                }
+                match find_hero(&catalog, &name) {
+                    HeroMatch::Found(id) => id,
+                    HeroMatch::DidYouMean(suggestions) => {
+                        let id = if suggestions.is_empty() {
+                            None
+                        } else {
+                            self.resolve(player, Command::Stats, turn).await.ok()
+                        };
+                        return vec![render::did_you_mean(&name, &suggestions, &catalog, id)];
+                    }
+                }
+            }
+        };
+        self.look_up(player, Command::Hero(hero), turn).await
     }
 
     /// The stats answer, offering "This is me" when the person has linked no account.
@@ -577,6 +641,43 @@ impl Conversation {
             details: details.as_deref(),
             catalog: &catalog,
             item_names: &item_names,
+            now: (self.clock)(),
+        })
+    }
+
+    /// The player's record on one hero (from the cached heroes list) and, when they played it,
+    /// their newest matches on it (one more call, cached; when it fails the answer goes out
+    /// without the K/D/A average).
+    async fn hero_of(&self, id: AccountId, hero: HeroId, calls: &Calls) -> Reply {
+        let (player, heroes) = tokio::join!(
+            self.stats.player(id, calls),
+            self.stats.player_heroes(id, calls)
+        );
+        let (player, heroes) = match (player, heroes) {
+            (Ok(player), Ok(heroes)) => (player, heroes),
+            (Err(error), _) | (_, Err(error)) => return render::lookup_failed(error, Some(id)),
+        };
+        if render::fh_unavailable(&player) || heroes.is_empty() {
+            return render::private_profile(id, &render::player_name(id, &player));
+        }
+        let record = heroes.iter().find(|h| h.hero_id == hero);
+        let matches = match record {
+            Some(_) => self
+                .stats
+                .hero_matches(id, hero, calls)
+                .await
+                .map_err(|error| tracing::debug!(?error, "no matches on the hero: no K/D/A"))
+                .unwrap_or_default(),
+            None => Arc::default(),
+        };
+        let catalog = self.stats.hero_catalog(calls).await;
+        render::hero(render::HeroView {
+            id,
+            player: &player,
+            hero,
+            record,
+            matches: &matches,
+            catalog: &catalog,
             now: (self.clock)(),
         })
     }

@@ -100,6 +100,33 @@ pub async fn mount_last_match(server: &MockServer) {
     .await;
 }
 
+/// Arteezy's profile and heroes, and his last matches on Invoker
+/// (`/players/86745912/matches?hero_id=74&limit=20`, each called once): the one-hero answer.
+pub async fn mount_arteezy_invoker(server: &MockServer) {
+    for (route, name) in [
+        ("/players/86745912", "bot_players_get__arteezy"),
+        ("/players/86745912/heroes", "bot_players_heroes__arteezy"),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(format!("/api{route}")))
+            .respond_with(ResponseTemplate::new(200).set_body_string(fixture(name)))
+            .expect(1)
+            .mount(server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path("/api/players/86745912/matches"))
+        .and(wiremock::matchers::query_param("hero_id", "74"))
+        .and(wiremock::matchers::query_param("limit", "20"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_string(fixture("bot_players_matches__arteezy_invoker")),
+        )
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
 /// A search for "tidehunter main" with one match (311360822) and that player's stats.
 pub async fn mount_tidehunter_main(server: &MockServer) {
     Mock::given(method("GET"))

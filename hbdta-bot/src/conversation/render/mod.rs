@@ -5,10 +5,11 @@
 //! - this file: the small replies (help, errors, tips) and the pieces the answers share;
 //! - [`players`]: choosing between players a name matches;
 //! - [`memory`]: linking, "me", unlinking and forgetting;
-//! - [`stats`], [`heroes`], [`recent`], [`last_match`], [`match_summary`], [`peers`],
+//! - [`stats`], [`heroes`], [`hero`], [`recent`], [`last_match`], [`match_summary`], [`peers`],
 //!   [`compare`]: one file per answer.
 
 mod compare;
+mod hero;
 mod heroes;
 mod last_match;
 mod match_summary;
@@ -19,6 +20,7 @@ mod recent;
 mod stats;
 
 pub use compare::{CompareSide, compare};
+pub use hero::{HeroView, did_you_mean, hero};
 pub use heroes::heroes;
 pub use last_match::{LastMatchView, last_match, no_last_match};
 pub use match_summary::{match_not_found, match_summary, missing_match};
@@ -37,8 +39,8 @@ use opendota_sdk::{AccountId, HeroId};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::intent::{
-    COMPARE_PREFIX, Command, HELP_PAYLOAD, HEROES_PREFIX, LAST_PREFIX, LINK_PREFIX, PEERS_PREFIX,
-    RECENT_PREFIX,
+    COMPARE_PREFIX, Command, HELP_PAYLOAD, HERO_PREFIX, HEROES_PREFIX, LAST_PREFIX, LINK_PREFIX,
+    PEERS_PREFIX, RECENT_PREFIX,
 };
 use super::{Choice, Reply};
 use crate::stats::LookupError;
@@ -66,6 +68,7 @@ const HELP_BODY: &str = "Here's what I understand:
 • last <player>: their last match, with its items
 • match <id>, or a match link: both teams and the player of the match
 • peers <player>: who they play with most
+• invoker <player>, <player> on invoker, my invoker: their games on one hero (short names like am, sf, qop work)
 • compare <player> <player>, or <player> vs <player>: side by side
 • I am <player>: remember your account, then me, my heroes, my recent, my last match, compare me <player>
 • heroes, recent or last on their own: the last player you looked at
@@ -151,6 +154,9 @@ pub fn missing_player(command: Command) -> Reply {
         }
         Command::Peers => {
             "Whose peers? Send peers followed by a player, like peers 86745912 or peers Arteezy."
+        }
+        Command::Hero(_) => {
+            "Whose games on that hero? Send the hero and a player, like invoker 86745912, Arteezy on invoker, or my invoker."
         }
         Command::Compare | Command::Link => {
             "Send compare followed by two or more players, like compare 86745912 111620041, or Arteezy vs Miracle-."
@@ -251,6 +257,7 @@ pub(super) fn payload_for(command: Command, id: AccountId) -> String {
         Command::Recent => format!("{RECENT_PREFIX}{id}"),
         Command::LastMatch => format!("{LAST_PREFIX}{id}"),
         Command::Peers => format!("{PEERS_PREFIX}{id}"),
+        Command::Hero(hero) => format!("{HERO_PREFIX}{hero}:{id}"),
         Command::Compare => format!("{COMPARE_PREFIX}{id}"),
         Command::Link => format!("{LINK_PREFIX}{id}"),
     }
