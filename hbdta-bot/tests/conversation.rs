@@ -121,6 +121,7 @@ fn assert_arteezy_stats(answer: &Answer) {
         [
             choice("Heroes", "HEROES:86745912"),
             choice("Recent", "RECENT:86745912"),
+            choice("Last match", "LAST:86745912"),
             choice("Compare", "COMPARE:86745912"),
             choice("This is me", "LINK:86745912"),
         ],

@@ -413,8 +413,9 @@ async fn on_telegram_the_page_gets_a_photo_a_keyboard_and_a_tap_goes_further() {
             "reply_markup": {"inline_keyboard": [
                 [{"text": "Heroes", "callback_data": "HEROES:86745912"},
                  {"text": "Recent", "callback_data": "RECENT:86745912"}],
-                [{"text": "Compare", "callback_data": "COMPARE:86745912"},
-                 {"text": "This is me", "callback_data": "LINK:86745912"}]
+                [{"text": "Last match", "callback_data": "LAST:86745912"},
+                 {"text": "Compare", "callback_data": "COMPARE:86745912"}],
+                [{"text": "This is me", "callback_data": "LINK:86745912"}]
             ]}
         })
     );

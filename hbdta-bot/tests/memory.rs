@@ -97,6 +97,7 @@ async fn link_by_id_then_me_my_heroes_and_compare_me() {
         &[
             choice("Heroes", "HEROES:86745912"),
             choice("Recent", "RECENT:86745912"),
+            choice("Last match", "LAST:86745912"),
             choice("Compare", "COMPARE:86745912"),
         ]
     );
@@ -334,8 +335,11 @@ async fn with_the_store_down_players_are_still_answered() {
         panic!("details second")
     };
     assert_eq!(
-        quick_replies.len(),
-        3,
+        quick_replies
+            .iter()
+            .map(|c| c.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Heroes", "Recent", "Last match", "Compare"],
         "no offer to link while memory is down"
     );
     for text in ["me", "I am 86745912", "unlink", "forget me", "my heroes"] {

@@ -154,7 +154,8 @@ fn arteezy_stats(chat: i64) -> Vec<Value> {
             "text": messenger_text("arteezy_stats"),
             "reply_markup": {"inline_keyboard": [
                 [callback("Heroes", "HEROES:86745912"), callback("Recent", "RECENT:86745912")],
-                [callback("Compare", "COMPARE:86745912"), callback("This is me", "LINK:86745912")]
+                [callback("Last match", "LAST:86745912"), callback("Compare", "COMPARE:86745912")],
+                [callback("This is me", "LINK:86745912")]
             ]}
         }),
     ]
@@ -475,7 +476,8 @@ async fn a_name_with_one_match_gets_the_stats() {
             "text": messenger_text("tidehunter_main_stats"),
             "reply_markup": {"inline_keyboard": [
                 [callback("Heroes", "HEROES:311360822"), callback("Recent", "RECENT:311360822")],
-                [callback("Compare", "COMPARE:311360822"), callback("This is me", "LINK:311360822")]
+                [callback("Last match", "LAST:311360822"), callback("Compare", "COMPARE:311360822")],
+                [callback("This is me", "LINK:311360822")]
             ]}
         }),
     ];
@@ -666,7 +668,7 @@ async fn link_me_and_forget_me_work_in_a_private_chat_and_in_a_group() {
     // Linked: no "This is me" any more.
     want[2]["reply_markup"] = json!({"inline_keyboard": [
         [callback("Heroes", "HEROES:86745912"), callback("Recent", "RECENT:86745912")],
-        [callback("Compare", "COMPARE:86745912")]
+        [callback("Last match", "LAST:86745912"), callback("Compare", "COMPARE:86745912")]
     ]});
     assert_eq!(calls_to(&h.api, GROUP, 3).await, want);
 

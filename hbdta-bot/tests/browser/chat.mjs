@@ -366,7 +366,7 @@ async function runTelegram(context, base) {
       const rows = await page.getByTestId('inline-keyboard').last().evaluate((k) =>
         [...k.children].map((row) => [...row.children].map((key) => key.textContent)),
       );
-      return JSON.stringify(rows) === '[["Heroes","Recent"],["Compare","This is me"]]' || `keyboard ${JSON.stringify(rows)}`;
+      return JSON.stringify(rows) === '[["Heroes","Recent"],["Last match","Compare"],["This is me"]]' || `keyboard ${JSON.stringify(rows)}`;
     });
     expect((await page.getByTestId('typing').count()) === 0, 'the typing indicator stays after the answer');
   });

@@ -76,6 +76,7 @@ pub fn stats(
     let mut choices = vec![
         choice("Heroes", payload_for(Command::Heroes, id)),
         choice("Recent", payload_for(Command::Recent, id)),
+        choice("Last match", payload_for(Command::LastMatch, id)),
         choice("Compare", payload_for(Command::Compare, id)),
     ];
     if offer_link {
