@@ -10,8 +10,8 @@
 mod common;
 
 use common::{
-    all_sent, mount_last_match, mount_player, mount_tidehunter_main, od, od_ok, opendota_client,
-    opendota_with_constants, sends, sent_to,
+    all_sent, mount_arteezy_invoker, mount_last_match, mount_player, mount_tidehunter_main, od,
+    od_ok, opendota_client, opendota_with_constants, sends, sent_to,
 };
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -678,4 +678,141 @@ async fn a_match_link_and_peers_through_signed_webhooks() {
         [seen, typing, peers]
     );
     assert_eq!(h.settle().await.len(), 6, "nothing more");
+}
+
+/// Alice's answers, in order: after each message, mark_seen, typing_on, then `messages`.
+fn answered(messages: &[Value]) -> Vec<Value> {
+    let seen = json!({"messaging_type": "RESPONSE", "recipient": {"id": ALICE}, "sender_action": "mark_seen"});
+    let typing = json!({"messaging_type": "RESPONSE", "recipient": {"id": ALICE}, "sender_action": "typing_on"});
+    messages
+        .iter()
+        .flat_map(|m| {
+            [
+                seen.clone(),
+                typing.clone(),
+                json!({"messaging_type": "RESPONSE", "recipient": {"id": ALICE}, "message": m}),
+            ]
+        })
+        .collect()
+}
+
+fn chip(title: &str, payload: &str) -> Value {
+    json!({"content_type": "text", "title": title, "payload": payload})
+}
+
+#[tokio::test]
+async fn one_hero_known_short_typo_and_unknown_through_signed_webhooks() {
+    let h = harness().await;
+    mount_arteezy_invoker(&h.opendota).await;
+    let invoker = json!({
+        "text": "🦸 Arteezy on Invoker\n1,200 games, 60.0% won · last played 2 h ago\nLast 4 on Invoker: 8.5/3.0/10.0 K/D/A average, 3 wins, 1 loss\nWith Invoker on the team: 600 games, 60.0% won\nAgainst Invoker: 1,200 games, 40.0% won\n\nhttps://www.opendota.com/players/86745912/matches?hero_id=74",
+        "quick_replies": [
+            chip("Heroes", "HEROES:86745912"),
+            chip("Last match", "LAST:86745912"),
+            chip("Stats", "86745912")
+        ]
+    });
+    let questions = [
+        "invoker 86745912",
+        "invo 86745912",
+        "86745912 on invokr",
+        "86745912 on pud",
+    ];
+    for (n, question) in questions.into_iter().enumerate() {
+        let mid = format!("m_hero_{n}");
+        assert_eq!(
+            post(&h.app, text_body(ALICE, &mid, question), true).await,
+            StatusCode::OK
+        );
+    }
+    let want = answered(&[
+        invoker.clone(),
+        invoker.clone(),
+        invoker,
+        json!({
+            "text": "I don't know a hero called “pud”. Did you mean Pudge?",
+            "quick_replies": [chip("Pudge", "HERO:14:86745912")]
+        }),
+    ]);
+    assert_eq!(sent_to(&h.graph, ALICE, want.len()).await, want);
+    assert_eq!(h.settle().await.len(), 12, "nothing more");
+}
+
+#[tokio::test]
+async fn a_parsed_last_match_no_last_match_and_a_private_profile_through_signed_webhooks() {
+    let h = harness().await;
+    // Arteezy: his last match, parsed.
+    od_ok(&h.opendota, "/players/86745912", "bot_players_get__arteezy").await;
+    od_ok(
+        &h.opendota,
+        "/players/86745912/recentMatches",
+        "bot_players_recent_matches__arteezy",
+    )
+    .await;
+    let mut parsed: Value =
+        serde_json::from_str(&common::fixture("bot_matches_get__arteezy_last")).unwrap();
+    parsed["version"] = json!(22);
+    Mock::given(method("GET"))
+        .and(path("/api/matches/8731220045"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(parsed))
+        .mount(&h.opendota)
+        .await;
+    // SumaiL: no recent matches.
+    od_ok(&h.opendota, "/players/111620041", "bot_players_get__sumail").await;
+    Mock::given(method("GET"))
+        .and(path("/api/players/111620041/recentMatches"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("[]"))
+        .mount(&h.opendota)
+        .await;
+    // A private profile.
+    od_ok(
+        &h.opendota,
+        "/players/123456789",
+        "bot_players_get__private",
+    )
+    .await;
+    od_ok(
+        &h.opendota,
+        "/players/123456789/heroes",
+        "bot_players_heroes__private",
+    )
+    .await;
+    Mock::given(method("GET"))
+        .and(path("/api/players/123456789/recentMatches"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("[]"))
+        .mount(&h.opendota)
+        .await;
+
+    for (mid, question) in [
+        ("m_parsed", "last 86745912"),
+        ("m_none", "last 111620041"),
+        ("m_private", "123456789"),
+    ] {
+        assert_eq!(
+            post(&h.app, text_body(ALICE, mid, question), true).await,
+            StatusCode::OK
+        );
+    }
+    let want = answered(&[
+        json!({
+            "text": "✅ Arteezy's last match: Tidehunter, won as Radiant\nK/D/A 3/1/5 · 30:00 · All Draft, Ranked · 2 h ago\n600 GPM · 700 XPM · 300 last hits · 20,000 hero damage\nItems: Blink Dagger, Black King Bar, Boots of Travel, Magic Wand, Abyssal Blade\nhttps://www.opendota.com/matches/8731220045",
+            "quick_replies": [
+                chip("Stats", "86745912"),
+                chip("Recent", "RECENT:86745912"),
+                chip("Heroes", "HEROES:86745912"),
+                chip("Match details", "MATCH:8731220045")
+            ]
+        }),
+        json!({
+            "text": "OpenDota has no recent matches of SumaiL (111620041).\nIf this is your account: in Dota 2, open Settings → Options → Social, turn on “Expose Public Match Data”, play a match, then ask me again (OpenDota may take a little while to catch up).",
+            "quick_replies": [
+                chip("Stats", "111620041"),
+                chip("Recent", "RECENT:111620041"),
+                chip("Heroes", "HEROES:111620041")
+            ]
+        }),
+        json!({"text": "🔒 hidden hero (123456789) has no public match data on OpenDota, so I can't show their stats.\nIf this is your account: in Dota 2, open Settings → Options → Social, turn on “Expose Public Match Data”, play a match, then ask me again (OpenDota may take a little while to catch up)."}),
+    ]);
+    assert_eq!(sent_to(&h.graph, ALICE, want.len()).await, want);
+    assert_eq!(h.settle().await.len(), 9, "nothing more");
 }
