@@ -106,10 +106,21 @@ fn log_lines(job: &Job, replies: &[Reply]) -> Vec<LogEntry> {
                     None => card.title.clone(),
                 },
             ),
+            Reply::Picture(picture) => ("picture", picture_caption(picture)),
         };
         lines.push(LogEntry::new(job.person.clone(), Direction::Out, &text).kind(kind));
     }
     lines
+}
+
+/// What the log says of a picture (what it shows, not its pixels).
+fn picture_caption(picture: &crate::conversation::Picture) -> String {
+    match picture {
+        crate::conversation::Picture::Stats(stats) => format!("[stats picture of {}]", stats.name),
+        crate::conversation::Picture::LastMatch(last) => {
+            format!("[last match picture of {}: {}]", last.name, last.hero)
+        }
+    }
 }
 
 /// The [`Handoff`] that answers every job before the hand-over returns: for AWS Lambda's

@@ -15,6 +15,7 @@ use messenger_sdk::axum::WebhookConfig;
 use secrecy::ExposeSecret;
 
 use crate::answer::Answerer;
+use crate::cards::Cards;
 use crate::config::{Config, ConfigError};
 use crate::conversation::{Conversation, Person};
 use crate::dispatch::{Dispatcher, Handoff};
@@ -51,6 +52,8 @@ pub struct App {
     pub platforms: Vec<Arc<dyn Platform>>,
     /// Telegram, when enabled (also among `platforms`): `poll` and `telegram …` use it.
     pub telegram: Option<Telegram>,
+    /// The answers' pictures, served at `/cards/` (the platforms built here hold the same).
+    pub cards: Cards,
 }
 
 impl App {
@@ -65,6 +68,7 @@ impl App {
         let http = crate::http::client()?;
         let stats = Stats::new(config.opendota.client(&http)?);
         let store = crate::store::open(&config.store).await?;
+        let cards = cards_of(config);
         let mut platforms: Vec<Arc<dyn Platform>> = Vec::new();
         if let Some(messenger) = &config.messenger {
             platforms.push(Arc::new(
@@ -75,17 +79,27 @@ impl App {
                     ),
                     messenger.client(&http)?,
                 )
-                .public_url(messenger.public_url.clone()),
+                .public_url(messenger.public_url.clone())
+                .cards(cards.clone()),
             ));
         }
         let telegram = match &config.telegram {
-            Some(telegram) => Some(Telegram::from_config(telegram)?),
+            Some(telegram) => Some(Telegram::from_config(telegram)?.cards(cards.clone())),
             None => None,
         };
         if let Some(telegram) = &telegram {
             platforms.push(Arc::new(telegram.clone()));
         }
-        Ok(Self::new(http, stats, store, platforms).telegram(telegram))
+        Ok(Self::new(http, stats, store, platforms)
+            .telegram(telegram)
+            .cards(cards))
+    }
+
+    /// With `cards` serving `/cards/` (the platforms should hold the same).
+    #[must_use]
+    pub fn cards(mut self, cards: Cards) -> Self {
+        self.cards = cards;
+        self
     }
 
     /// With `telegram` as the app's Telegram (tests pass one built on a fake Bot API; it should be
@@ -111,6 +125,7 @@ impl App {
             store,
             platforms,
             telegram: None,
+            cards: Cards::new(rand::random::<[u8; 32]>(), None),
         }
     }
 
@@ -122,7 +137,7 @@ impl App {
 
     /// The router: `/healthz` and every platform's routes, into `dispatcher`.
     pub fn router(&self, dispatcher: &Dispatcher) -> axum::Router {
-        crate::router::router(&self.platforms, dispatcher, &self.store)
+        crate::router::router(&self.platforms, dispatcher, &self.store).merge(self.cards.routes())
     }
 
     /// Answers jobs with this app's conversation and store, through the platforms' outboxes.
@@ -140,4 +155,33 @@ impl App {
     pub fn person(&self, id: PersonId) -> Person {
         Person::new(id, self.store.clone())
     }
+}
+
+/// The cards of `config`: linked from `HBDTA_PUBLIC_URL` (Messenger's); card keys signed with a
+/// key derived from the Messenger app secret (every instance of a deployment derives the same,
+/// so any of them serves a card another drew), else from the Telegram bot token, else a random
+/// key (links then last as long as the process).
+fn cards_of(config: &Config) -> Cards {
+    use hmac::{Hmac, KeyInit, Mac};
+    let secret = config
+        .messenger
+        .as_ref()
+        .map(|m| m.app_secret.expose_secret().to_owned())
+        .or_else(|| {
+            config
+                .telegram
+                .as_ref()
+                .map(|t| t.bot_token.expose_secret().to_owned())
+        });
+    let key: Vec<u8> = match secret {
+        Some(secret) => {
+            let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(secret.as_bytes())
+                .expect("HMAC takes keys of any length");
+            mac.update(b"hbdta-bot card keys v1");
+            mac.finalize().into_bytes().to_vec()
+        }
+        None => rand::random::<[u8; 32]>().to_vec(),
+    };
+    let public_url = config.messenger.as_ref().and_then(|m| m.public_url.clone());
+    Cards::new(key, public_url)
 }

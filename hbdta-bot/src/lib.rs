@@ -15,7 +15,7 @@
 //!   client (TLS roots read at the first handshake, not at start-up).
 //! - [`router`]: `/healthz` plus the routes each enabled platform contributes.
 //! - [`conversation`]: `(Person, Incoming) → Answer`, platform-neutral; [`stats`]: OpenDota
-//!   lookups and caches.
+//!   lookups and caches; [`cards`]: the answers' pictures drawn as PNG and served at `/cards/`.
 //! - [`job`], [`dispatch`], [`answer`], [`workers`]: a message from acceptance to answer.
 //! - [`platform`]: the boundary; one module per platform ([`platform::messenger`],
 //!   [`platform::telegram`]) plus the terminal renderer.
@@ -28,6 +28,7 @@
 pub mod answer;
 pub mod app;
 mod aws;
+pub mod cards;
 pub mod config;
 pub mod conversation;
 pub mod dev;

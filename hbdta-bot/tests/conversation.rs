@@ -5,7 +5,8 @@
 mod common;
 
 use common::expect::{
-    answer, catch_all, choice, constants, mount_arteezy, mount_sumail, ok, only_text, text_of, warm,
+    answer, catch_all, choice, constants, mount_arteezy, mount_sumail, ok, only_text,
+    picture_then_text, text_of, warm,
 };
 use common::{fixture, mount_arteezy_invoker, opendota_client as client};
 
@@ -65,6 +66,7 @@ fn assert_within_limits(answer: &Answer) {
                 assert!(!card.title.is_empty());
                 assert!(card.buttons.len() <= 3);
             }
+            Reply::Picture(_) => {}
         }
     }
 }
@@ -74,6 +76,24 @@ fn arteezy_card() -> Card {
         title: "Arteezy".to_owned(),
         subtitle: Some("Immortal #32 · 61.7% wins · 6,075 games".to_owned()),
         image_url: Some("https://avatars.example/a1/a1b2c3_full.jpg".to_owned()),
+        picture: Some(
+            serde_json::from_value(serde_json::json!({
+                "kind": "stats",
+                "name": "Arteezy",
+                "rank": "Immortal #32",
+                "wins": 3748,
+                "losses": 2327,
+                "heroes": [
+                    {"hero": "Anti-Mage", "games": 1500, "wins": 930},
+                    {"hero": "Invoker", "games": 1200, "wins": 720},
+                    {"hero": "Pudge", "games": 1000, "wins": 640},
+                    {"hero": "Axe", "games": 900, "wins": 540},
+                    {"hero": "Centaur Warrunner", "games": 800, "wins": 480}
+                ],
+                "results": "WWLWLWWWLLWWLWLWWLWL"
+            }))
+            .unwrap(),
+        ),
         url: Some("https://www.opendota.com/players/86745912".to_owned()),
         buttons: vec![
             CardButton::Link {
@@ -968,7 +988,21 @@ async fn the_last_match_shows_its_items_and_what_an_unparsed_match_lacks() {
 
     for question in ["last 86745912", "lm 86745912", "last match 86745912"] {
         let answer = ask(&conversation, question).await;
-        let (text, quick) = only_text(&answer);
+        let (picture, text, quick) = picture_then_text(&answer);
+        assert_eq!(
+            serde_json::to_value(picture).unwrap(),
+            serde_json::json!({
+                "kind": "last_match",
+                "name": "Arteezy",
+                "hero": "Tidehunter",
+                "won": true,
+                "radiant": true,
+                "kda": [3, 1, 5],
+                "facts": "30:00 · All Draft, Ranked · 2 h ago",
+                "economy": "600 GPM · 700 XPM · 300 last hits · 20,000 hero damage",
+                "items": ["Blink Dagger", "Black King Bar", "Boots of Travel", "Magic Wand", "Abyssal Blade"]
+            })
+        );
         assert_eq!(
             text,
             format!(
@@ -997,7 +1031,7 @@ async fn a_parsed_last_match_says_nothing_is_missing() {
     let answer = ask(&conversation, "last 86745912").await;
     assert_eq!(answer.opendota_calls, 3);
     assert_eq!(
-        only_text(&answer).0,
+        picture_then_text(&answer).1,
         format!(
             "{LAST_MATCH_HEAD}\nItems: Blink Dagger, Black King Bar, Boots of Travel, Magic Wand, Abyssal Blade, Battle Fury\nhttps://www.opendota.com/matches/8731220045"
         )
@@ -1021,7 +1055,7 @@ async fn without_the_match_the_last_match_goes_out_without_items() {
     .await;
     let answer = ask(&conversation, "last 86745912").await;
     assert_eq!(
-        only_text(&answer).0,
+        picture_then_text(&answer).1,
         format!(
             "{LAST_MATCH_HEAD}\nItems: OpenDota did not answer for this match just now.\nhttps://www.opendota.com/matches/8731220045{NOT_PARSED}"
         )

@@ -52,6 +52,16 @@ fn path_regex_item_popularity() -> wiremock::matchers::PathRegexMatcher {
     wiremock::matchers::path_regex(r"^/api/heroes/\d+/itemPopularity$")
 }
 
+/// `url` answers 200 with an 800×418 PNG.
+async fn assert_png(url: &str) {
+    let response = reqwest::get(url).await.unwrap();
+    assert_eq!(response.status(), 200, "{url}");
+    assert_eq!(response.headers()["content-type"], "image/png");
+    let png = response.bytes().await.unwrap();
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).expect("a PNG");
+    assert_eq!((pixmap.width(), pixmap.height()), (800, 418));
+}
+
 async fn start(opendota_base_url: String) -> DevServer {
     start_on(opendota_base_url, DevPlatform::Messenger).await
 }
@@ -204,6 +214,13 @@ async fn an_account_id_gets_the_card_and_the_stats_then_a_chip_goes_further() {
         element["buttons"][0]["url"],
         "https://www.opendota.com/players/86745912"
     );
+    // The drawn stats picture, served by the dev server itself.
+    let image = element["image_url"].as_str().unwrap();
+    assert!(
+        image.starts_with(&format!("{}cards/", server.url())) && image.ends_with(".png"),
+        "{image}"
+    );
+    assert_png(image).await;
 
     let (_, stats) = alice.next_message().await;
     assert!(
@@ -392,7 +409,7 @@ async fn on_telegram_the_page_gets_a_photo_a_keyboard_and_a_tap_goes_further() {
             "method": "sendPhoto",
             "message_id": 1000,
             "chat_id": chat,
-            "photo": "https://avatars.example/a1/a1b2c3_full.jpg",
+            "photo": "/telegram-api/files/0",
             "caption": "<b>Arteezy</b>\nImmortal #32 · 61.7% wins · 6,075 games",
             "parse_mode": "HTML",
             "reply_markup": {"inline_keyboard": [[
@@ -402,6 +419,8 @@ async fn on_telegram_the_page_gets_a_photo_a_keyboard_and_a_tap_goes_further() {
             ]]}
         })
     );
+    // The uploaded picture, as the page fetches it.
+    assert_png(&format!("{}telegram-api/files/0", server.url())).await;
     let stats_text = sends("arteezy_stats", "PSID").last().unwrap()["message"]["text"].clone();
     assert_eq!(
         ana.next_call().await,

@@ -31,9 +31,12 @@
 
 pub mod hero_names;
 pub mod intent;
+pub mod picture;
 mod render;
 
 pub use intent::{Command, HeroRef, Intent, PlayerRef, parse_intent};
+pub use picture::Picture;
+pub(crate) use render::thousands;
 
 use std::sync::Arc;
 
@@ -71,6 +74,9 @@ pub enum Reply {
     },
     /// A card.
     Card(Card),
+    /// A picture on its own (the last match). Platforms that cannot show pictures leave it out:
+    /// the text beside it says the same.
+    Picture(Picture),
 }
 
 /// A choice to tap: a title to show and the payload it sends back.
@@ -90,9 +96,12 @@ pub struct Card {
     /// One line under it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
-    /// The picture.
+    /// The picture: a web image (the player's avatar).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
+    /// A drawn picture that platforms able to show one use instead of `image_url`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture: Option<Picture>,
     /// Where tapping the card goes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -362,7 +371,7 @@ impl Conversation {
             Command::Stats => self.stats_for(id, turn).await,
             Command::Heroes => vec![self.heroes_of(id, calls).await],
             Command::Recent => vec![self.recent_of(id, calls).await],
-            Command::LastMatch => vec![self.last_match_of(id, calls).await],
+            Command::LastMatch => self.last_match_of(id, calls).await,
             Command::Peers => vec![self.peers_of(id, calls).await],
             Command::Hero(hero) => vec![self.hero_of(id, hero, calls).await],
             Command::Compare | Command::Link => return None,
@@ -611,20 +620,25 @@ impl Conversation {
 
     /// The newest of the recent matches, with its final items from `/matches/{id}` (one more
     /// call, cached; when it fails the answer goes out without the items).
-    async fn last_match_of(&self, id: AccountId, calls: &Calls) -> Reply {
+    async fn last_match_of(&self, id: AccountId, calls: &Calls) -> Vec<Reply> {
         let (player, recent) = tokio::join!(
             self.stats.player(id, calls),
             self.stats.recent_matches(id, calls)
         );
         let (player, recent) = match (player, recent) {
             (Ok(player), Ok(recent)) => (player, recent),
-            (Err(error), _) | (_, Err(error)) => return render::lookup_failed(error, Some(id)),
+            (Err(error), _) | (_, Err(error)) => {
+                return vec![render::lookup_failed(error, Some(id))];
+            }
         };
         if render::fh_unavailable(&player) {
-            return render::private_profile(id, &render::player_name(id, &player));
+            return vec![render::private_profile(
+                id,
+                &render::player_name(id, &player),
+            )];
         }
         let Some(last) = recent.first() else {
-            return render::no_last_match(id, &player);
+            return vec![render::no_last_match(id, &player)];
         };
         let (details, catalog, item_names) = tokio::join!(
             self.stats.match_details(last.match_id, calls),

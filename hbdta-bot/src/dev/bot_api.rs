@@ -40,7 +40,15 @@ pub struct FakeBotApi {
     hub: Hub,
     next_message: Arc<AtomicI64>,
     log: bool,
+    /// Uploaded photos (the last [`FILES_KEPT`]), served to the page at [`FILES_PATH`]`<n>`.
+    files: Arc<std::sync::Mutex<std::collections::VecDeque<(u64, bytes::Bytes)>>>,
+    next_file: Arc<std::sync::atomic::AtomicU64>,
 }
+
+/// Where the page fetches uploaded photos (the stand-in is nested at `/telegram-api`).
+pub const FILES_PATH: &str = "/telegram-api/files/";
+/// Uploaded photos kept.
+pub const FILES_KEPT: usize = 64;
 
 impl std::fmt::Debug for FakeBotApi {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -61,6 +69,8 @@ impl FakeBotApi {
             hub,
             next_message: Arc::new(AtomicI64::new(1000)),
             log,
+            files: Arc::default(),
+            next_file: Arc::default(),
         }
     }
 
@@ -68,6 +78,7 @@ impl FakeBotApi {
     pub fn router(self) -> Router {
         Router::new()
             .route("/{segment}/{method}", post(call))
+            .route("/files/{n}", axum::routing::get(file))
             .fallback(not_found)
             .with_state(self)
     }
@@ -87,9 +98,37 @@ async fn not_found() -> Response {
     telegram_error(StatusCode::NOT_FOUND, "Not Found")
 }
 
+/// An uploaded photo, as Telegram would show it.
+async fn file(State(api): State<FakeBotApi>, Path(n): Path<u64>) -> Response {
+    let files = api
+        .files
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    match files.iter().find(|(id, _)| *id == n) {
+        Some((_, png)) => ([(header::CONTENT_TYPE, "image/png")], png.clone()).into_response(),
+        None => (StatusCode::NOT_FOUND, "no such file").into_response(),
+    }
+}
+
+impl FakeBotApi {
+    /// Keeps an uploaded file; its URL for the page.
+    fn keep(&self, data: bytes::Bytes) -> String {
+        let n = self.next_file.fetch_add(1, Ordering::Relaxed);
+        let mut files = self
+            .files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.push_back((n, data));
+        while files.len() > FILES_KEPT {
+            files.pop_front();
+        }
+        format!("{FILES_PATH}{n}")
+    }
+}
+
 /// The fields of a call: its JSON object, or its form (numbers and JSON-valued fields decoded, as
-/// Telegram reads them).
-async fn fields(request: Request) -> Result<Map<String, Value>, String> {
+/// Telegram reads them; an uploaded file kept, and `attach://<name>` replaced by its URL).
+async fn fields(api: &FakeBotApi, request: Request) -> Result<Map<String, Value>, String> {
     let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -101,8 +140,14 @@ async fn fields(request: Request) -> Result<Map<String, Value>, String> {
             .await
             .map_err(|e| e.body_text())?;
         let mut fields = Map::new();
+        let mut attached = Map::new();
         while let Some(field) = form.next_field().await.map_err(|e| e.body_text())? {
             let name = field.name().unwrap_or_default().to_owned();
+            if field.file_name().is_some() {
+                let data = field.bytes().await.map_err(|e| e.body_text())?;
+                attached.insert(format!("attach://{name}"), json!(api.keep(data)));
+                continue;
+            }
             let text = field.text().await.map_err(|e| e.body_text())?;
             let value = match name.as_str() {
                 "chat_id" | "message_id" => text.parse::<i64>().map_or(json!(text), |n| json!(n)),
@@ -112,6 +157,11 @@ async fn fields(request: Request) -> Result<Map<String, Value>, String> {
                 _ => json!(text),
             };
             fields.insert(name, value);
+        }
+        for value in fields.values_mut() {
+            if let Some(url) = value.as_str().and_then(|v| attached.get(v)) {
+                *value = url.clone();
+            }
         }
         return Ok(fields);
     }
@@ -142,7 +192,7 @@ async fn call(
     if !bool::from(segment.as_bytes().ct_eq(expected)) {
         return telegram_error(StatusCode::UNAUTHORIZED, "Unauthorized");
     }
-    let fields = match fields(request).await {
+    let fields = match fields(&api, request).await {
         Ok(fields) => fields,
         Err(why) => return telegram_error(StatusCode::BAD_REQUEST, &format!("Bad Request: {why}")),
     };

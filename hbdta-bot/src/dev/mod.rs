@@ -157,7 +157,8 @@ pub async fn start(config: Config) -> Result<DevServer, DevError> {
                 verify_token: random_secret(),
                 graph_url: Some(format!("http://{here}/graph")),
                 graph_version: None,
-                public_url: None,
+                // The page is served here too: the bot links its pictures (`/cards/`) here.
+                public_url: Some(format!("http://{here}")),
             };
             let app = App::build(&Config {
                 messenger: Some(messenger.clone()),

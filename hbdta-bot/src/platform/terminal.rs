@@ -46,9 +46,13 @@ pub fn render(reply: &Reply) -> String {
                     }
                 }
             }
+            if card.picture.is_some() {
+                out.push_str("|   picture: drawn (ask --png FILE saves it)\n");
+            }
             out.push_str("+--\n");
             out
         }
+        Reply::Picture(_) => "[picture: ask --png FILE saves it]\n".to_owned(),
     }
 }
 
@@ -75,6 +79,7 @@ mod tests {
             title: "Arteezy".to_owned(),
             subtitle: Some("Immortal · 55.1% wins · 6,075 games".to_owned()),
             image_url: Some("https://avatars.example/a.jpg".to_owned()),
+            picture: None,
             url: Some("https://www.opendota.com/players/86745912".to_owned()),
             buttons: vec![
                 CardButton::Link {

@@ -4,7 +4,7 @@
 use wiremock::matchers::{any, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use hbdta_bot::conversation::{Answer, Choice, Conversation, Reply};
+use hbdta_bot::conversation::{Answer, Choice, Conversation, Picture, Reply};
 use hbdta_bot::stats::Stats;
 
 use super::{fixture, opendota_client as client};
@@ -125,8 +125,17 @@ pub fn text_of(reply: &Reply) -> (&str, &[Choice]) {
             text,
             quick_replies,
         } => (text, quick_replies),
-        Reply::Card(card) => panic!("a text was expected, got {card:?}"),
+        other => panic!("a text was expected, got {other:?}"),
     }
+}
+
+/// An answer of a picture, then one text (the last match): the picture, the text and choices.
+pub fn picture_then_text(answer: &Answer) -> (&Picture, &str, &[Choice]) {
+    let [Reply::Picture(picture), text] = answer.replies.as_slice() else {
+        panic!("a picture, then a text: {:#?}", answer.replies);
+    };
+    let (text, choices) = text_of(text);
+    (picture, text, choices)
 }
 
 /// The one text reply of an answer.

@@ -10,8 +10,9 @@ use opendota_sdk::models::players::{Player, RecentMatch};
 use super::{
     PRIVATE_FIX, choice, hero_name, mode_text, payload_for, player_name, text_with, thousands,
 };
-use crate::conversation::Reply;
 use crate::conversation::intent::{Command, MATCH_PREFIX};
+use crate::conversation::picture::LastMatchPicture;
+use crate::conversation::{Picture, Reply};
 use crate::stats::ItemNames;
 
 /// Everything the last-match answer shows.
@@ -52,10 +53,10 @@ pub fn no_last_match(id: AccountId, player: &Player) -> Reply {
     )
 }
 
-/// The last match: hero and result, K/D/A, length, mode, when, economy, final items, the link;
-/// for a match OpenDota has not parsed, what that leaves out.
+/// The last match: a picture of it, then the text: hero and result, K/D/A, length, mode, when,
+/// economy, final items, the link; for a match OpenDota has not parsed, what that leaves out.
 #[must_use]
-pub fn last_match(view: LastMatchView<'_>) -> Reply {
+pub fn last_match(view: LastMatchView<'_>) -> Vec<Reply> {
     let LastMatchView {
         id,
         player,
@@ -81,47 +82,29 @@ pub fn last_match(view: LastMatchView<'_>) -> Reply {
     };
     let mut body = format!("{mark} {name}'s last match: {hero}, {result}{side}");
 
+    let kda = match (last.kills, last.deaths, last.assists) {
+        (Some(k), Some(d), Some(a)) => Some([k, d, a]),
+        _ => None,
+    };
+    let facts = facts(last, now);
     let mut line = Vec::new();
-    if let (Some(k), Some(d), Some(a)) = (last.kills, last.deaths, last.assists) {
+    if let Some([k, d, a]) = kda {
         line.push(format!("K/D/A {k}/{d}/{a}"));
     }
-    if let Some(seconds) = last.duration.filter(|s| *s > 0) {
-        line.push(format!("{}:{:02}", seconds / 60, seconds % 60));
-    }
-    line.extend(mode_text(last.game_mode, last.lobby_type));
-    if let Some(start) = last.start_time {
-        let end = start + i64::from(last.duration.unwrap_or(0));
-        line.push(ago(now - end));
-    }
+    line.extend(facts.iter().cloned());
     if !line.is_empty() {
         let _ = write!(body, "\n{}", line.join(" · "));
     }
-
-    let mut economy = Vec::new();
-    if let Some(gpm) = last.gold_per_min {
-        economy.push(format!("{gpm} GPM"));
-    }
-    if let Some(xpm) = last.xp_per_min {
-        economy.push(format!("{xpm} XPM"));
-    }
-    if let Some(lh) = last.last_hits {
-        economy.push(format!("{} last hits", thousands(u64::from(lh))));
-    }
-    if let Some(damage) = last.hero_damage.filter(|d| *d > 0) {
-        economy.push(format!("{} hero damage", thousands(damage)));
-    }
+    let economy = economy(last).join(" · ");
     if !economy.is_empty() {
-        let _ = write!(body, "\n{}", economy.join(" · "));
+        let _ = write!(body, "\n{economy}");
     }
 
-    match details {
-        Some(game) => {
-            let items = final_items(game, id, last.player_slot, item_names);
-            if items.is_empty() {
-                body.push_str("\nItems: none");
-            } else {
-                let _ = write!(body, "\nItems: {}", items.join(", "));
-            }
+    let items = details.map(|game| final_items(game, id, last.player_slot, item_names));
+    match &items {
+        Some(items) if items.is_empty() => body.push_str("\nItems: none"),
+        Some(items) => {
+            let _ = write!(body, "\nItems: {}", items.join(", "));
         }
         None => body.push_str("\nItems: OpenDota did not answer for this match just now."),
     }
@@ -135,7 +118,52 @@ pub fn last_match(view: LastMatchView<'_>) -> Reply {
     }
     let mut choices = choices(id);
     choices.push(choice("Match details", format!("{MATCH_PREFIX}{match_id}")));
-    text_with(body, choices)
+    let picture = LastMatchPicture {
+        name,
+        hero,
+        won: last.won(),
+        radiant: last.is_radiant(),
+        kda,
+        facts: facts.join(" · "),
+        economy,
+        items: items.unwrap_or_default(),
+    };
+    vec![
+        Reply::Picture(Picture::LastMatch(picture)),
+        text_with(body, choices),
+    ]
+}
+
+/// Length, mode and lobby, how long ago.
+fn facts(last: &RecentMatch, now: i64) -> Vec<String> {
+    let mut facts = Vec::new();
+    if let Some(seconds) = last.duration.filter(|s| *s > 0) {
+        facts.push(format!("{}:{:02}", seconds / 60, seconds % 60));
+    }
+    facts.extend(mode_text(last.game_mode, last.lobby_type));
+    if let Some(start) = last.start_time {
+        let end = start + i64::from(last.duration.unwrap_or(0));
+        facts.push(ago(now - end));
+    }
+    facts
+}
+
+/// GPM, XPM, last hits, hero damage (those OpenDota has).
+fn economy(last: &RecentMatch) -> Vec<String> {
+    let mut economy = Vec::new();
+    if let Some(gpm) = last.gold_per_min {
+        economy.push(format!("{gpm} GPM"));
+    }
+    if let Some(xpm) = last.xp_per_min {
+        economy.push(format!("{xpm} XPM"));
+    }
+    if let Some(lh) = last.last_hits {
+        economy.push(format!("{} last hits", thousands(u64::from(lh))));
+    }
+    if let Some(damage) = last.hero_damage.filter(|d| *d > 0) {
+        economy.push(format!("{} hero damage", thousands(damage)));
+    }
+    economy
 }
 
 /// The player's six inventory items and neutral item, as names (empty slots left out); the

@@ -12,7 +12,8 @@ use super::{
     thousands,
 };
 use crate::conversation::intent::Command;
-use crate::conversation::{Card, CardButton, Reply};
+use crate::conversation::picture::{HeroBar, StatsPicture};
+use crate::conversation::{Card, CardButton, Picture, Reply};
 use crate::stats::ItemNames;
 
 /// Heroes with at least 10 games, best win rate first (more games first on a tie).
@@ -88,6 +89,36 @@ pub fn stats(
     ]
 }
 
+/// The stats picture: name, rank, record, the five most played heroes, the last 20 results.
+fn picture(view: &PlayerView<'_>, rank: String, games: u64, wins: u64) -> StatsPicture {
+    StatsPicture {
+        name: player_name(view.id, view.player),
+        rank,
+        wins,
+        losses: games.saturating_sub(wins),
+        heroes: view
+            .heroes
+            .iter()
+            .take(TOP_HEROES_STATS)
+            .map(|h| HeroBar {
+                hero: hero_name(view.catalog, h.hero_id),
+                games: h.games.unwrap_or(0),
+                wins: h.win.unwrap_or(0),
+            })
+            .collect(),
+        results: view
+            .recent
+            .iter()
+            .take(20)
+            .map(|m| match m.won() {
+                Some(true) => 'W',
+                Some(false) => 'L',
+                None => '-',
+            })
+            .collect(),
+    }
+}
+
 /// The card: name, rank and record, avatar, a link to OpenDota, buttons to go further.
 fn card(view: &PlayerView<'_>) -> Card {
     let PlayerView { id, player, .. } = *view;
@@ -110,6 +141,7 @@ fn card(view: &PlayerView<'_>) -> Card {
             .as_ref()
             .and_then(|p| p.avatarfull.clone())
             .filter(|u| !u.is_empty()),
+        picture: Some(Picture::Stats(picture(view, rank, games, wins))),
         url: Some(id.opendota_url()),
         buttons: vec![
             CardButton::Link {

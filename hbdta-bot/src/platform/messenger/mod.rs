@@ -17,14 +17,17 @@ use messenger_sdk::limits::{
     BUTTON_TITLE_MAX, BUTTONS_MAX, ELEMENT_SUBTITLE_MAX, ELEMENT_TITLE_MAX, QUICK_REPLIES_MAX,
     QUICK_REPLY_TITLE_MAX, TEXT_MAX, text_len, truncate,
 };
-use messenger_sdk::send::{Button, DefaultAction, GenericElement, Message, QuickReply, Recipient};
+use messenger_sdk::send::{
+    Attachment, Button, DefaultAction, GenericElement, Message, QuickReply, Recipient,
+};
 use messenger_sdk::webhook::{Event, EventKind};
 use messenger_sdk::{Client, Psid};
 
 pub mod data_deletion;
 
 use super::{Address, Inbound, Outbox, Platform};
-use crate::conversation::{Card, CardButton, Incoming, Reply};
+use crate::cards::Cards;
+use crate::conversation::{Card, CardButton, Incoming, Picture, Reply};
 use crate::dispatch::{DispatchError, Dispatcher};
 use crate::job::Job;
 use crate::store::PersonId;
@@ -38,6 +41,7 @@ pub struct Messenger {
     webhook: WebhookConfig,
     graph: Client,
     public_url: Option<String>,
+    cards: Option<Cards>,
 }
 
 impl Messenger {
@@ -48,7 +52,16 @@ impl Messenger {
             webhook,
             graph,
             public_url: None,
+            cards: None,
         }
+    }
+
+    /// Pictures linked through `cards` (when it has a public URL): the stats card shows the
+    /// drawn picture instead of the avatar, and the last match gets its picture as an image.
+    #[must_use]
+    pub fn cards(mut self, cards: Cards) -> Self {
+        self.cards = Some(cards);
+        self
     }
 
     /// The bot's public address (`https://bot.example.com`), for the status page link of a data
@@ -80,7 +93,10 @@ impl Platform for Messenger {
     }
 
     fn outbox(&self) -> Arc<dyn Outbox> {
-        Arc::new(SendApi(self.graph.clone()))
+        Arc::new(SendApi {
+            graph: self.graph.clone(),
+            cards: self.cards.clone().filter(Cards::linkable),
+        })
     }
 }
 
@@ -177,16 +193,43 @@ pub fn job_of(event: Event) -> Option<Job> {
 
 /// The Send API as an [`Outbox`].
 #[derive(Debug, Clone)]
-struct SendApi(Client);
+struct SendApi {
+    graph: Client,
+    /// Only with a public URL: Messenger fetches pictures by URL.
+    cards: Option<Cards>,
+}
+
+impl SendApi {
+    /// The message of a reply: a card's drawn picture linked in place of the avatar; a picture
+    /// on its own as an image (`None` without a public URL: the text beside it says the same).
+    fn message(&self, reply: Reply) -> Option<Message> {
+        match reply {
+            Reply::Card(mut card) => {
+                if let Some(url) = self.picture_url(card.picture.as_ref()) {
+                    card.image_url = Some(url);
+                }
+                to_message(Reply::Card(card))
+            }
+            Reply::Picture(picture) => self
+                .picture_url(Some(&picture))
+                .map(|url| Message::attachment(Attachment::image(url))),
+            text @ Reply::Text { .. } => to_message(text),
+        }
+    }
+
+    fn picture_url(&self, picture: Option<&Picture>) -> Option<String> {
+        self.cards.as_ref()?.url(picture?)
+    }
+}
 
 #[async_trait]
 impl Outbox for SendApi {
     async fn acknowledge(&self, chat: &str) {
         let recipient = Recipient::from(Psid::from(chat));
-        if let Err(e) = self.0.mark_seen(recipient.clone()).await {
+        if let Err(e) = self.graph.mark_seen(recipient.clone()).await {
             tracing::warn!(error = %e, "mark_seen failed");
         }
-        if let Err(e) = self.0.typing_on(recipient).await {
+        if let Err(e) = self.graph.typing_on(recipient).await {
             tracing::warn!(error = %e, "typing_on failed");
         }
     }
@@ -196,11 +239,11 @@ impl Outbox for SendApi {
         let recipient = Recipient::from(Psid::from(chat));
         let mut sent = 0;
         for reply in replies {
-            if let Err(e) = self
-                .0
-                .send_message(recipient.clone(), to_message(reply))
-                .await
-            {
+            let Some(message) = self.message(reply) else {
+                sent += 1;
+                continue;
+            };
+            if let Err(e) = self.graph.send_message(recipient.clone(), message).await {
                 tracing::warn!(error = %e, kind = ?e.graph_kind(), "reply not sent");
                 break;
             }
@@ -212,10 +255,11 @@ impl Outbox for SendApi {
 
 /// A reply as a Messenger message, fitted to Messenger's limits: a text longer than 2000 UTF-16
 /// units keeps its whole lines and ends with `…`; at most 13 quick replies with titles of 20; a
-/// card's title and subtitle of 80, at most 3 buttons with titles of 20.
+/// card's title and subtitle of 80, at most 3 buttons with titles of 20. A picture on its own
+/// needs a URL ([`Messenger::cards`]): `None` here.
 #[must_use]
-pub fn to_message(reply: Reply) -> Message {
-    match reply {
+pub fn to_message(reply: Reply) -> Option<Message> {
+    Some(match reply {
         Reply::Text {
             text,
             quick_replies,
@@ -226,7 +270,8 @@ pub fn to_message(reply: Reply) -> Message {
                 .map(|c| QuickReply::text(truncate(&c.title, QUICK_REPLY_TITLE_MAX), c.payload)),
         ),
         Reply::Card(card) => Message::generic(vec![element(card)]),
-    }
+        Reply::Picture(_) => return None,
+    })
 }
 
 fn element(card: Card) -> GenericElement {
@@ -283,7 +328,7 @@ mod tests {
     use crate::conversation::Choice;
 
     fn wire(reply: Reply) -> serde_json::Value {
-        serde_json::to_value(to_message(reply)).unwrap()
+        serde_json::to_value(to_message(reply).unwrap()).unwrap()
     }
 
     #[test]
@@ -329,6 +374,7 @@ mod tests {
             title: "👍🏽".repeat(30),
             subtitle: Some("Immortal · 61.7% wins · 6,075 games".to_owned()),
             image_url: Some("https://avatars.example/a.jpg".to_owned()),
+            picture: None,
             url: Some("https://www.opendota.com/players/86745912".to_owned()),
             buttons: vec![
                 CardButton::Link {

@@ -32,6 +32,7 @@ use teloxide_core::requests::{Request, Requester};
 use teloxide_core::types::{AllowedUpdate, BotCommand, CallbackQueryId, Update};
 
 use super::{Inbound, Outbox, Platform};
+use crate::cards::Cards;
 use crate::config::{ConfigError, TelegramConfig};
 use crate::dispatch::{DispatchError, Dispatcher};
 
@@ -87,6 +88,7 @@ pub struct Telegram {
     sender: Throttle<Bot>,
     secret: Option<Arc<SecretString>>,
     username: Arc<tokio::sync::OnceCell<String>>,
+    cards: Option<Cards>,
 }
 
 /// Its `Debug` never shows the token or the secret.
@@ -141,7 +143,16 @@ impl Telegram {
             bot,
             secret: secret.map(Arc::new),
             username: Arc::new(tokio::sync::OnceCell::new()),
+            cards: None,
         }
+    }
+
+    /// Pictures drawn by `cards` and uploaded with `sendPhoto`: the stats card shows the drawn
+    /// picture instead of the avatar, the last match gets its picture.
+    #[must_use]
+    pub fn cards(mut self, cards: Cards) -> Self {
+        self.cards = Some(cards);
+        self
     }
 
     /// Telegram as `config` describes it (`TELEGRAM_BOT_USERNAME` spares the `getMe`).
@@ -307,7 +318,10 @@ impl Platform for Telegram {
     }
 
     fn outbox(&self) -> Arc<dyn Outbox> {
-        Arc::new(outbox::BotApi(self.sender.clone()))
+        Arc::new(outbox::BotApi {
+            sender: self.sender.clone(),
+            cards: self.cards.clone(),
+        })
     }
 }
 

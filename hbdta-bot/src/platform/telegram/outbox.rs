@@ -23,6 +23,9 @@ use teloxide_core::types::{
 };
 use unicode_segmentation::UnicodeSegmentation;
 
+use std::sync::Arc;
+
+use crate::cards::Cards;
 use crate::conversation::{Card, CardButton, Choice, Reply};
 use crate::platform::Outbox;
 
@@ -46,6 +49,15 @@ pub enum Outgoing {
         text: String,
         /// HTML parse mode (the text is escaped HTML), or none.
         html: bool,
+        /// The inline keyboard.
+        keyboard: Option<InlineKeyboardMarkup>,
+    },
+    /// `sendPhoto` of a drawn picture, uploaded (`card.png`), with an HTML caption or none.
+    Upload {
+        /// The PNG.
+        png: Arc<Vec<u8>>,
+        /// The caption, escaped HTML.
+        caption: Option<String>,
         /// The inline keyboard.
         keyboard: Option<InlineKeyboardMarkup>,
     },
@@ -84,29 +96,37 @@ pub fn to_outgoing(reply: Reply) -> Vec<Outgoing> {
                 })
                 .collect()
         }
-        Reply::Card(card) => vec![card_outgoing(card)],
+        Reply::Card(card) => vec![card_outgoing(card, None)],
+        // Drawn pictures are uploaded: only `BotApi` (with the cards) can.
+        Reply::Picture(_) => Vec::new(),
     }
 }
 
-fn card_outgoing(card: Card) -> Outgoing {
+/// A card: its drawn picture uploaded (`png`), else its image by URL, else an HTML text.
+fn card_outgoing(card: Card, png: Option<Arc<Vec<u8>>>) -> Outgoing {
     let keyboard = card_keyboard(card.buttons);
     let image = card
         .image_url
         .as_deref()
         .and_then(|u| reqwest::Url::parse(u).ok());
-    let max = if image.is_some() {
+    let max = if image.is_some() || png.is_some() {
         CAPTION_MAX
     } else {
         TEXT_MAX
     };
     let caption = card_html(&card.title, card.subtitle.as_deref(), max);
-    match image {
-        Some(url) => Outgoing::Photo {
+    match (png, image) {
+        (Some(png), _) => Outgoing::Upload {
+            png,
+            caption: Some(caption),
+            keyboard,
+        },
+        (None, Some(url)) => Outgoing::Photo {
             url,
             caption,
             keyboard,
         },
-        None => Outgoing::Text {
+        (None, None) => Outgoing::Text {
             text: caption,
             html: true,
             keyboard,
@@ -275,7 +295,11 @@ fn keyboard(buttons: Vec<InlineKeyboardButton>, per_row: usize) -> Option<Inline
 
 /// The Bot API, through Telegram's limits ([`Throttle`]), as an [`Outbox`].
 #[derive(Clone)]
-pub(super) struct BotApi(pub(super) Throttle<Bot>);
+pub(super) struct BotApi {
+    pub(super) sender: Throttle<Bot>,
+    /// Draws the pictures to upload; `None` sends cards with their image URL.
+    pub(super) cards: Option<Cards>,
+}
 
 impl std::fmt::Debug for BotApi {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -284,6 +308,39 @@ impl std::fmt::Debug for BotApi {
 }
 
 impl BotApi {
+    /// The calls of one reply, drawing its pictures to upload (a picture that fails to draw is
+    /// logged and left out; a card then keeps its image URL).
+    async fn outgoing(&self, reply: Reply) -> Vec<Outgoing> {
+        let Some(cards) = &self.cards else {
+            return to_outgoing(reply);
+        };
+        match reply {
+            Reply::Card(card) => {
+                let png = match &card.picture {
+                    Some(picture) => cards
+                        .png(picture)
+                        .await
+                        .map_err(|error| tracing::error!(%error, "card not drawn"))
+                        .ok(),
+                    None => None,
+                };
+                vec![card_outgoing(card, png)]
+            }
+            Reply::Picture(picture) => match cards.png(&picture).await {
+                Ok(png) => vec![Outgoing::Upload {
+                    png,
+                    caption: None,
+                    keyboard: None,
+                }],
+                Err(error) => {
+                    tracing::error!(%error, "picture not drawn");
+                    Vec::new()
+                }
+            },
+            text @ Reply::Text { .. } => to_outgoing(text),
+        }
+    }
+
     async fn send(
         &self,
         chat: ChatId,
@@ -298,9 +355,27 @@ impl BotApi {
                 html,
                 keyboard,
             } => {
-                let mut request = self.0.send_message(chat, text);
+                let mut request = self.sender.send_message(chat, text);
                 if html {
                     request = request.parse_mode(ParseMode::Html);
+                }
+                if let Some(keyboard) = keyboard {
+                    request = request.reply_markup(keyboard);
+                }
+                if let Some(quote) = quote {
+                    request = request.reply_parameters(quote);
+                }
+                request.send().await.map(drop)
+            }
+            Outgoing::Upload {
+                png,
+                caption,
+                keyboard,
+            } => {
+                let file = InputFile::memory(png.as_ref().clone()).file_name("card.png");
+                let mut request = self.sender.send_photo(chat, file);
+                if let Some(caption) = caption {
+                    request = request.caption(caption).parse_mode(ParseMode::Html);
                 }
                 if let Some(keyboard) = keyboard {
                     request = request.reply_markup(keyboard);
@@ -316,7 +391,7 @@ impl BotApi {
                 keyboard,
             } => {
                 let mut request = self
-                    .0
+                    .sender
                     .send_photo(chat, InputFile::url(url))
                     .caption(caption)
                     .parse_mode(ParseMode::Html);
@@ -340,7 +415,7 @@ impl Outbox for BotApi {
             return;
         };
         if let Err(e) = self
-            .0
+            .sender
             .send_chat_action(ChatId(id), ChatAction::Typing)
             .await
         {
@@ -357,7 +432,7 @@ impl Outbox for BotApi {
         let mut quote = reply_to.and_then(|m| m.parse::<i32>().ok());
         let mut sent = 0;
         for reply in replies {
-            for outgoing in to_outgoing(reply) {
+            for outgoing in self.outgoing(reply).await {
                 if let Err(e) = self.send(ChatId(id), outgoing, quote.take()).await {
                     tracing::warn!(error = %e, "reply not sent");
                     return sent;
