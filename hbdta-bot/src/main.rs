@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use hbdta_bot::app::App;
 use hbdta_bot::config::{self, DevArgs, Face, OpenDotaArgs, PollArgs, ServeArgs, TelegramArgs};
-use hbdta_bot::conversation::Incoming;
+use hbdta_bot::conversation::{Incoming, Reply};
 use hbdta_bot::platform::telegram::Telegram;
 use hbdta_bot::platform::terminal;
 use hbdta_bot::store::PersonId;
@@ -71,6 +71,9 @@ struct AskArgs {
     /// Send this as a quick-reply / postback payload instead of text.
     #[arg(long)]
     payload: bool,
+    /// Write the answer's picture (the stats card, the last match) to this PNG file.
+    #[arg(long, value_name = "FILE")]
+    png: Option<std::path::PathBuf>,
     #[command(flatten)]
     opendota: OpenDotaArgs,
 }
@@ -302,6 +305,27 @@ async fn run_ask(args: &AskArgs) -> ExitCode {
         }
     }
     tracing::debug!(opendota_calls = answer.opendota_calls, "answered");
+    if let Some(file) = &args.png {
+        let picture = answer.replies.iter().find_map(|reply| match reply {
+            Reply::Card(card) => card.picture.as_ref(),
+            Reply::Picture(picture) => Some(picture),
+            Reply::Text { .. } => None,
+        });
+        let Some(picture) = picture else {
+            return fail(
+                "this answer has no picture (the stats and the last match have one)",
+                1,
+            );
+        };
+        let png = match app.cards.png(picture).await {
+            Ok(png) => png,
+            Err(e) => return fail(e, 1),
+        };
+        if let Err(e) = std::fs::write(file, png.as_slice()) {
+            return fail(format!("cannot write {}: {e}", file.display()), 1);
+        }
+        println!("picture: {} ({} bytes)", file.display(), png.len());
+    }
     ExitCode::SUCCESS
 }
 

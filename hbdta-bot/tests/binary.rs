@@ -218,3 +218,70 @@ async fn telegram_set_webhook_registers_the_route_with_the_secret() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[tokio::test]
+async fn ask_png_writes_the_stats_picture() {
+    let opendota = common::opendota_with_constants().await;
+    common::mount_player(&opendota, 86745912, "arteezy", 29).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("arteezy.png");
+    let run = |args: Vec<String>| {
+        let base = format!("{}/api", opendota.uri());
+        async move {
+            tokio::task::spawn_blocking(move || {
+                Command::new(BIN)
+                    .env_clear()
+                    .arg("ask")
+                    .args(args)
+                    .env("OPENDOTA_BASE_URL", base)
+                    .output()
+                    .unwrap()
+            })
+            .await
+            .unwrap()
+        }
+    };
+    let out = run(vec![
+        "--png".to_owned(),
+        file.display().to_string(),
+        "86745912".to_owned(),
+    ])
+    .await;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("|   picture: drawn (ask --png FILE saves it)"),
+        "{stdout}"
+    );
+    let png = std::fs::read(&file).unwrap();
+    assert!(
+        stdout.contains(&format!(
+            "picture: {} ({} bytes)",
+            file.display(),
+            png.len()
+        )),
+        "{stdout}"
+    );
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert_eq!((pixmap.width(), pixmap.height()), (800, 418));
+
+    // An answer without a picture: exit 1, saying so.
+    let out = run(vec![
+        "--png".to_owned(),
+        dir.path().join("help.png").display().to_string(),
+        "help".to_owned(),
+    ])
+    .await;
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("this answer has no picture (the stats and the last match have one)"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!dir.path().join("help.png").exists());
+}
