@@ -21,6 +21,7 @@ use common::{
     opendota_with_constants, sends,
 };
 use hbdta_bot::app::App;
+use hbdta_bot::cards::Cards;
 use hbdta_bot::config::WorkerConfig;
 use hbdta_bot::stats::Stats;
 use hbdta_bot::store::MemoryStore;
@@ -85,11 +86,27 @@ async fn harness() -> Harness {
 }
 
 async fn harness_with(workers: WorkerConfig) -> Harness {
+    harness_of(workers, None).await
+}
+
+/// The bot drawing its pictures and uploading them.
+async fn harness_with_pictures() -> Harness {
+    let workers = WorkerConfig {
+        concurrency: 4,
+        queue_per_worker: 16,
+    };
+    harness_of(workers, Some(Cards::new(b"bot-card-key".to_vec(), None))).await
+}
+
+async fn harness_of(workers: WorkerConfig, cards: Option<Cards>) -> Harness {
     let opendota = opendota_with_constants().await;
     let api = fake_bot_api().await;
     let stats = Stats::new(opendota_client(&opendota));
     stats.warm_up().await.unwrap();
-    let telegram = tg::telegram_on(&api, Some(SECRET));
+    let mut telegram = tg::telegram_on(&api, Some(SECRET));
+    if let Some(cards) = cards {
+        telegram = telegram.cards(cards);
+    }
     let mut bot = App::new(
         reqwest::Client::new(),
         stats,
@@ -710,4 +727,116 @@ async fn the_last_match_is_a_text_with_a_keyboard() {
     ];
     assert_eq!(calls_to(&h.api, ANA, 2).await, want);
     assert_eq!(h.settle().await.len(), 2, "nothing more");
+}
+
+/// The file parts of the `sendPhoto` uploads `api` received: (field name, file name, content
+/// type, bytes).
+async fn uploads(api: &MockServer) -> Vec<(String, String, String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for request in api.received_requests().await.unwrap_or_default() {
+        if !request.url.path().ends_with("/SendPhoto") {
+            continue;
+        }
+        let content_type = request.headers["content-type"].to_str().unwrap().to_owned();
+        let Some(boundary) = content_type.split("boundary=").nth(1) else {
+            continue;
+        };
+        let delimiter = format!("--{}", boundary.trim_matches('"'));
+        let body = &request.body;
+        let starts: Vec<usize> = body
+            .windows(delimiter.len())
+            .enumerate()
+            .filter(|(_, w)| *w == delimiter.as_bytes())
+            .map(|(i, _)| i)
+            .collect();
+        for pair in starts.windows(2) {
+            let part = &body[pair[0] + delimiter.len()..pair[1]];
+            let Some(split) = part.windows(4).position(|w| w == b"\r\n\r\n") else {
+                continue;
+            };
+            let head = String::from_utf8_lossy(&part[..split]).into_owned();
+            let Some(file) = head
+                .split("filename=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+            else {
+                continue;
+            };
+            let name = head
+                .split("name=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            let kind = head
+                .lines()
+                .find_map(|l| {
+                    l.strip_prefix("Content-Type: ")
+                        .or_else(|| l.strip_prefix("content-type: "))
+                })
+                .unwrap_or_default()
+                .to_owned();
+            let data = part[split + 4..part.len() - 2].to_vec();
+            out.push((name.to_owned(), file.to_owned(), kind, data));
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn pictures_are_uploaded_with_send_photo() {
+    let h = harness_with_pictures().await;
+    mount_arteezy(&h.opendota).await;
+    common::mount_last_match(&h.opendota).await;
+    assert_eq!(
+        h.post(&private_text(1, ANA, "86745912")).await,
+        StatusCode::OK
+    );
+    let got = calls_to(&h.api, ANA, 3).await;
+    assert_eq!(got[1]["method"], "sendPhoto");
+    assert_eq!(
+        got[1]["caption"],
+        "<b>Arteezy</b>\nImmortal #32 · 61.7% wins · 6,075 games"
+    );
+    assert_eq!(got[1]["parse_mode"], "HTML");
+    let photo = got[1]["photo"].as_str().unwrap();
+    assert!(
+        photo.starts_with("attach://"),
+        "an upload, not a URL: {photo}"
+    );
+    assert_eq!(got[2]["method"], "sendMessage");
+
+    assert_eq!(
+        h.post(&private_text(2, ANA, "last 86745912")).await,
+        StatusCode::OK
+    );
+    let got = calls_to(&h.api, ANA, 6).await;
+    assert_eq!(got[3], typing(ANA));
+    assert_eq!(
+        got[4]["method"], "sendPhoto",
+        "the last match's picture first"
+    );
+    assert_eq!(got[4].get("caption"), None);
+    assert!(
+        got[5]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("✅ Arteezy's last match: Tidehunter")
+    );
+
+    // Each photo field names its file part: `card.png`, a PNG (Telegram reads the type from the
+    // name; teloxide sends the part without one).
+    let files = uploads(&h.api).await;
+    let attached: Vec<String> = files
+        .iter()
+        .map(|(name, ..)| format!("attach://{name}"))
+        .collect();
+    assert_eq!(attached, [photo, got[4]["photo"].as_str().unwrap()]);
+    for (_, file, kind, png) in &files {
+        assert_eq!((file.as_str(), kind.as_str()), ("card.png", ""));
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).expect("a PNG");
+        assert_eq!((pixmap.width(), pixmap.height()), (800, 418));
+    }
+    assert_eq!(h.settle().await.len(), 6, "nothing more");
 }

@@ -20,6 +20,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use hbdta_bot::app::App;
+use hbdta_bot::cards::Cards;
 use hbdta_bot::config::WorkerConfig;
 use hbdta_bot::platform::messenger::Messenger;
 use hbdta_bot::stats::Stats;
@@ -68,6 +69,27 @@ impl Harness {
 }
 
 async fn harness_with(workers: WorkerConfig, graph_delay: Duration) -> Harness {
+    harness_of(workers, graph_delay, None).await
+}
+
+/// The bot with its pictures linked from `https://bot.example` (`HBDTA_PUBLIC_URL`).
+async fn harness_with_pictures() -> Harness {
+    let cards = Cards::new(
+        b"bot-card-key".to_vec(),
+        Some("https://bot.example".to_owned()),
+    );
+    harness_of(
+        WorkerConfig {
+            concurrency: 4,
+            queue_per_worker: 16,
+        },
+        Duration::ZERO,
+        Some(cards),
+    )
+    .await
+}
+
+async fn harness_of(workers: WorkerConfig, graph_delay: Duration, cards: Option<Cards>) -> Harness {
     let opendota = opendota_with_constants().await;
     let graph = MockServer::start().await;
     Mock::given(method("POST"))
@@ -88,13 +110,19 @@ async fn harness_with(workers: WorkerConfig, graph_delay: Duration) -> Harness {
         .graph_url(graph.uri())
         .build()
         .unwrap();
-    let messenger = Messenger::new(WebhookConfig::new(SECRET, VERIFY), graph_client);
+    let mut messenger = Messenger::new(WebhookConfig::new(SECRET, VERIFY), graph_client);
+    if let Some(cards) = &cards {
+        messenger = messenger.cards(cards.clone());
+    }
     let mut bot = App::new(
         reqwest::Client::new(),
         stats,
         Arc::new(MemoryStore::new()),
         vec![Arc::new(messenger)],
     );
+    if let Some(cards) = cards {
+        bot = bot.cards(cards);
+    }
     // "Now" for "2 h ago": two hours and five minutes after Arteezy's last match ended.
     bot.conversation = bot
         .conversation
@@ -815,4 +843,112 @@ async fn a_parsed_last_match_no_last_match_and_a_private_profile_through_signed_
     ]);
     assert_eq!(sent_to(&h.graph, ALICE, want.len()).await, want);
     assert_eq!(h.settle().await.len(), 9, "nothing more");
+}
+
+/// The picture a `/cards/` URL carries: the JSON in its key (base64url before the `.`).
+fn picture_in(url: &str) -> Value {
+    let key = url
+        .strip_prefix("https://bot.example/cards/")
+        .and_then(|k| k.strip_suffix(".png"))
+        .unwrap_or_else(|| panic!("a card URL: {url}"));
+    let (payload, signature) = key.split_once('.').unwrap();
+    assert_eq!(signature.len(), 32, "128 bits of HMAC, in hex");
+    let json =
+        base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, payload).unwrap();
+    serde_json::from_slice(&json).unwrap()
+}
+
+/// `GET <path>` on the bot's router: status, content type, body.
+async fn get(app: &Router, path: &str) -> (StatusCode, String, Vec<u8>) {
+    let response = app
+        .clone()
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    (status, content_type, body.to_vec())
+}
+
+#[tokio::test]
+async fn with_a_public_url_the_card_and_the_last_match_show_their_pictures() {
+    let h = harness_with_pictures().await;
+    mount_player(&h.opendota, 86_745_912, "arteezy", 29).await;
+    od_ok(
+        &h.opendota,
+        "/matches/8731220045",
+        "bot_matches_get__arteezy_last",
+    )
+    .await;
+    assert_eq!(
+        post(&h.app, text_body(ALICE, "m_pic_1", "86745912"), true).await,
+        StatusCode::OK
+    );
+    let sent = sent_to(&h.graph, ALICE, 4).await;
+    let element = &sent[2]["message"]["attachment"]["payload"]["elements"][0];
+    let image = element["image_url"].as_str().unwrap().to_owned();
+    assert_eq!(
+        picture_in(&image),
+        json!({
+            "kind": "stats",
+            "name": "Arteezy",
+            "rank": "Immortal #32",
+            "wins": 3748,
+            "losses": 2327,
+            "heroes": [
+                {"hero": "Anti-Mage", "games": 1500, "wins": 930},
+                {"hero": "Invoker", "games": 1200, "wins": 720},
+                {"hero": "Pudge", "games": 1000, "wins": 640},
+                {"hero": "Axe", "games": 900, "wins": 540},
+                {"hero": "Centaur Warrunner", "games": 800, "wins": 480}
+            ],
+            "results": "WWLWLWWWLLWWLWLWWLWL"
+        })
+    );
+    // The same router serves it, to Facebook's fetcher as to anyone.
+    let path = image.strip_prefix("https://bot.example").unwrap();
+    let (status, content_type, png) = get(&h.app, path).await;
+    assert_eq!(
+        (status, content_type.as_str()),
+        (StatusCode::OK, "image/png")
+    );
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert_eq!((pixmap.width(), pixmap.height()), (800, 418));
+
+    // The last match: its picture as an image message, then the text.
+    assert_eq!(
+        post(&h.app, text_body(ALICE, "m_pic_2", "last 86745912"), true).await,
+        StatusCode::OK
+    );
+    let sent = sent_to(&h.graph, ALICE, 8).await;
+    assert_eq!(sent[4]["sender_action"], "mark_seen");
+    assert_eq!(sent[5]["sender_action"], "typing_on");
+    let attachment = &sent[6]["message"]["attachment"];
+    assert_eq!(attachment["type"], "image");
+    let image = attachment["payload"]["url"].as_str().unwrap();
+    assert_eq!(
+        picture_in(image),
+        json!({
+            "kind": "last_match",
+            "name": "Arteezy",
+            "hero": "Tidehunter",
+            "won": true,
+            "radiant": true,
+            "kda": [3, 1, 5],
+            "facts": "30:00 · All Draft, Ranked · 2 h ago",
+            "economy": "600 GPM · 700 XPM · 300 last hits · 20,000 hero damage",
+            "items": ["Blink Dagger", "Black King Bar", "Boots of Travel", "Magic Wand", "Abyssal Blade"]
+        })
+    );
+    assert!(text_of(&sent[7]).starts_with("✅ Arteezy's last match: Tidehunter"));
+    let (status, _, _) = get(&h.app, image.strip_prefix("https://bot.example").unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(h.settle().await.len(), 8, "nothing more");
 }
