@@ -21,6 +21,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use hbdta_bot::app::App;
+use hbdta_bot::cards::Cards;
 use hbdta_bot::config::{InvokeTarget, LambdaConfig, WorkerMode};
 use hbdta_bot::lambda::event::Invocation;
 use hbdta_bot::lambda::{Handler, handler};
@@ -52,6 +53,8 @@ struct Harness {
     graph: MockServer,
     aws: MockServer,
     handler: Handler,
+    /// The function's cards (as `HBDTA_PUBLIC_URL` and the app secret would make them).
+    cards: Cards,
 }
 
 enum Mode {
@@ -104,15 +107,19 @@ async fn harness(mode: Mode) -> Harness {
         .graph_url(graph.uri())
         .build()
         .unwrap();
+    let cards = Cards::new(
+        b"lambda-card-key".to_vec(),
+        Some("https://abc.lambda-url.eu-west-1.on.aws".to_owned()),
+    );
     let bot = App::new(
         reqwest::Client::new(),
         Stats::new(opendota_client(&opendota)),
         Arc::new(MemoryStore::new()),
-        vec![Arc::new(Messenger::new(
-            WebhookConfig::new(SECRET, VERIFY),
-            messenger,
-        ))],
-    );
+        vec![Arc::new(
+            Messenger::new(WebhookConfig::new(SECRET, VERIFY), messenger).cards(cards.clone()),
+        )],
+    )
+    .cards(cards.clone());
     let worker = match mode {
         Mode::Invoke { qualifier } => WorkerMode::Invoke(target(&aws, qualifier)),
         Mode::Inline => WorkerMode::Inline,
@@ -123,6 +130,7 @@ async fn harness(mode: Mode) -> Harness {
         graph,
         aws,
         handler,
+        cards,
     }
 }
 
@@ -835,4 +843,46 @@ async fn a_telegram_update_reaches_the_same_conversation_on_lambda() {
     // The same update again (Telegram retries): answered once.
     assert_eq!(status(&invoke(&handler, &event).await), 200);
     assert_eq!(calls(&api).await.len(), 2);
+}
+
+#[tokio::test]
+async fn cards_are_binary_responses_on_lambda() {
+    let h = harness(Mode::Invoke { qualifier: None }).await;
+    let picture: hbdta_bot::conversation::Picture = serde_json::from_value(json!({
+        "kind": "stats",
+        "name": "Arteezy",
+        "rank": "Immortal #32",
+        "wins": 3748,
+        "losses": 2327,
+        "heroes": [{"hero": "Anti-Mage", "games": 1500, "wins": 930}],
+        "results": "WWL"
+    }))
+    .unwrap();
+    let path_of = |key: &str| format!("/cards/{key}.png");
+    let mut get = event("function_url__webhook_handshake");
+    get["rawPath"] = json!(path_of(&h.cards.key(&picture)));
+    get["rawQueryString"] = json!("");
+    get["queryStringParameters"] = Value::Null;
+    let response = invoke(&h.handler, &get).await;
+    assert_eq!(status(&response), 200, "{response:#}");
+    assert_eq!(response["headers"]["content-type"], "image/png");
+    assert_eq!(
+        response["headers"]["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(
+        response["isBase64Encoded"], true,
+        "PNG bytes go base64-encoded"
+    );
+    let png = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, body(&response))
+        .unwrap();
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert_eq!((pixmap.width(), pixmap.height()), (800, 418));
+
+    // Another function's key, and no key at all.
+    let other = Cards::new(b"another key".to_vec(), None).key(&picture);
+    get["rawPath"] = json!(path_of(&other));
+    assert_eq!(status(&invoke(&h.handler, &get).await), 404);
+    get["rawPath"] = json!("/cards/not-a-key.png");
+    assert_eq!(status(&invoke(&h.handler, &get).await), 400);
 }
