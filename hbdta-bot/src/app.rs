@@ -158,11 +158,10 @@ impl App {
 }
 
 /// The cards of `config`: linked from `HBDTA_PUBLIC_URL` (Messenger's); card keys signed with a
-/// key derived from the Messenger app secret (every instance of a deployment derives the same,
-/// so any of them serves a card another drew), else from the Telegram bot token, else a random
-/// key (links then last as long as the process).
+/// key derived from the Messenger app secret, else from the Telegram bot token, else a random key
+/// (links then last as long as the process).
 fn cards_of(config: &Config) -> Cards {
-    use hmac::{Hmac, KeyInit, Mac};
+    let public_url = config.messenger.as_ref().and_then(|m| m.public_url.clone());
     let secret = config
         .messenger
         .as_ref()
@@ -173,15 +172,8 @@ fn cards_of(config: &Config) -> Cards {
                 .as_ref()
                 .map(|t| t.bot_token.expose_secret().to_owned())
         });
-    let key: Vec<u8> = match secret {
-        Some(secret) => {
-            let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(secret.as_bytes())
-                .expect("HMAC takes keys of any length");
-            mac.update(b"hbdta-bot card keys v1");
-            mac.finalize().into_bytes().to_vec()
-        }
-        None => rand::random::<[u8; 32]>().to_vec(),
-    };
-    let public_url = config.messenger.as_ref().and_then(|m| m.public_url.clone());
-    Cards::new(key, public_url)
+    match secret {
+        Some(secret) => Cards::from_secret(&secret, public_url),
+        None => Cards::new(rand::random::<[u8; 32]>(), public_url),
+    }
 }

@@ -321,7 +321,7 @@ async fn run_ask(args: &AskArgs) -> ExitCode {
             Ok(png) => png,
             Err(e) => return fail(e, 1),
         };
-        if let Err(e) = std::fs::write(file, png.as_slice()) {
+        if let Err(e) = std::fs::write(file, &png) {
             return fail(format!("cannot write {}: {e}", file.display()), 1);
         }
         println!("picture: {} ({} bytes)", file.display(), png.len());

@@ -76,24 +76,7 @@ fn arteezy_card() -> Card {
         title: "Arteezy".to_owned(),
         subtitle: Some("Immortal #32 · 61.7% wins · 6,075 games".to_owned()),
         image_url: Some("https://avatars.example/a1/a1b2c3_full.jpg".to_owned()),
-        picture: Some(
-            serde_json::from_value(serde_json::json!({
-                "kind": "stats",
-                "name": "Arteezy",
-                "rank": "Immortal #32",
-                "wins": 3748,
-                "losses": 2327,
-                "heroes": [
-                    {"hero": "Anti-Mage", "games": 1500, "wins": 930},
-                    {"hero": "Invoker", "games": 1200, "wins": 720},
-                    {"hero": "Pudge", "games": 1000, "wins": 640},
-                    {"hero": "Axe", "games": 900, "wins": 540},
-                    {"hero": "Centaur Warrunner", "games": 800, "wins": 480}
-                ],
-                "results": "WWLWLWWWLLWWLWLWWLWL"
-            }))
-            .unwrap(),
-        ),
+        picture: Some(serde_json::from_value(common::arteezy_stats_picture()).unwrap()),
         url: Some("https://www.opendota.com/players/86745912".to_owned()),
         buttons: vec![
             CardButton::Link {

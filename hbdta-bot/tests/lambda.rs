@@ -115,9 +115,11 @@ async fn harness(mode: Mode) -> Harness {
         reqwest::Client::new(),
         Stats::new(opendota_client(&opendota)),
         Arc::new(MemoryStore::new()),
-        vec![Arc::new(
-            Messenger::new(WebhookConfig::new(SECRET, VERIFY), messenger).cards(cards.clone()),
-        )],
+        // The Send API bodies here are the fixtures' (the avatar): the cards only serve.
+        vec![Arc::new(Messenger::new(
+            WebhookConfig::new(SECRET, VERIFY),
+            messenger,
+        ))],
     )
     .cards(cards.clone());
     let worker = match mode {

@@ -1,5 +1,5 @@
 //! A [`Picture`] as SVG (written here, every text escaped, no images, no links), then as PNG
-//! through resvg with the built-in fonts ([`super::fonts`]).
+//! through resvg with the fonts built into the binary (`assets/fonts/`).
 
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg;
@@ -67,6 +67,21 @@ pub enum DrawError {
 ///
 /// [`DrawError`] if the drawing failed (it should not).
 pub fn png(picture: &Picture) -> Result<Vec<u8>, DrawError> {
+    let mut pixmap = Pixmap::new(WIDTH, HEIGHT).ok_or(DrawError::Pixmap)?;
+    png_on(picture, &mut pixmap)
+}
+
+/// The picture as a PNG, drawn on `pixmap` (cleared first; [`WIDTH`] × [`HEIGHT`]): the drawing
+/// thread keeps one, rather than allocating 1.3 MB a card.
+///
+/// # Errors
+///
+/// [`DrawError`] if the drawing failed (it should not), or `pixmap` is of another size.
+pub fn png_on(picture: &Picture, pixmap: &mut Pixmap) -> Result<Vec<u8>, DrawError> {
+    if (pixmap.width(), pixmap.height()) != (WIDTH, HEIGHT) {
+        return Err(DrawError::Pixmap);
+    }
+    pixmap.fill(resvg::tiny_skia::Color::TRANSPARENT);
     let svg = svg(picture);
     let options = usvg::Options {
         fontdb: super::fonts::database(),
@@ -79,11 +94,32 @@ pub fn png(picture: &Picture) -> Result<Vec<u8>, DrawError> {
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_str(&svg, &options)?;
-    let mut pixmap = Pixmap::new(WIDTH, HEIGHT).ok_or(DrawError::Pixmap)?;
     resvg::render(&tree, Transform::identity(), &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| DrawError::Png(e.to_string()))
+    drop(tree);
+    encode(pixmap).map_err(|e| DrawError::Png(e.to_string()))
+}
+
+/// The pixmap as an RGB PNG, row by row. Every card is opaque (the background covers it), so
+/// its premultiplied pixels are plain colours and the alpha channel can go: no copy of the
+/// pixmap, and a quarter fewer bytes to compress.
+fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let mut out = Vec::with_capacity(96 * 1024);
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header()?;
+    let mut stream = writer.stream_writer()?;
+    let mut row = Vec::with_capacity(pixmap.width() as usize * 3);
+    for pixels in pixmap.data().chunks_exact(pixmap.width() as usize * 4) {
+        row.clear();
+        for rgba in pixels.chunks_exact(4) {
+            row.extend_from_slice(&rgba[..3]);
+        }
+        std::io::Write::write_all(&mut stream, &row)?;
+    }
+    stream.finish()?;
+    writer.finish()?;
+    Ok(out)
 }
 
 /// The picture as SVG.

@@ -12,10 +12,10 @@
 //! `ask --png <file>` writes one.
 
 pub mod draw;
+mod drawer;
 mod fonts;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -24,6 +24,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use bytes::Bytes;
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
@@ -31,10 +32,9 @@ use crate::conversation::Picture;
 
 pub use draw::DrawError;
 
-/// Drawn PNGs kept, in bytes.
-pub const CACHE_BYTES: u64 = 32 * 1024 * 1024;
-/// How long a drawn PNG is kept.
-pub const CACHE_TTL: Duration = Duration::from_secs(24 * 60 * 60);
+/// Drawn PNGs kept, in bytes: about 20 cards (each about 90 KB), what Messenger fetches right after
+/// a reply; more would cost the server its 20 MiB peak RSS goal (BENCHMARKS.md).
+pub const CACHE_BYTES: u64 = 2 * 1024 * 1024;
 /// Keys longer than this are not read.
 pub const KEY_MAX: usize = 4096;
 /// Bytes of the signature in a key.
@@ -53,7 +53,18 @@ struct Inner {
     signing_key: Vec<u8>,
     /// `https://bot.example.com` (no trailing `/`): where `/cards/` is reachable from outside.
     public_url: Option<String>,
-    cache: moka::future::Cache<String, Arc<Vec<u8>>>,
+    /// Bounded by bytes, evicting as it inserts (no lag past the bound).
+    cache: quick_cache::sync::Cache<String, Bytes, PngBytes>,
+}
+
+/// A cached PNG weighs its bytes.
+#[derive(Debug, Clone, Copy)]
+struct PngBytes;
+
+impl quick_cache::Weighter<String, Bytes> for PngBytes {
+    fn weight(&self, _key: &String, png: &Bytes) -> u64 {
+        png.len() as u64
+    }
 }
 
 impl std::fmt::Debug for Cards {
@@ -61,7 +72,7 @@ impl std::fmt::Debug for Cards {
         f.debug_struct("Cards")
             .field("public_url", &self.inner.public_url)
             .field("signing_key", &"[redacted]")
-            .field("cached", &self.inner.cache.entry_count())
+            .field("cached", &self.inner.cache.len())
             .finish()
     }
 }
@@ -70,7 +81,7 @@ impl std::fmt::Debug for Cards {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Lookup {
     /// The PNG.
-    Png(Arc<Vec<u8>>),
+    Png(Bytes),
     /// Not a key this bot signed.
     Unknown,
     /// Not a key at all.
@@ -82,13 +93,7 @@ impl Cards {
     /// outside sees it, for platforms that fetch pictures by URL; `None` keeps them off there).
     #[must_use]
     pub fn new(signing_key: impl Into<Vec<u8>>, public_url: Option<String>) -> Self {
-        let cache = moka::future::Cache::builder()
-            .max_capacity(CACHE_BYTES)
-            .weigher(|_key: &String, png: &Arc<Vec<u8>>| {
-                u32::try_from(png.len()).unwrap_or(u32::MAX)
-            })
-            .time_to_live(CACHE_TTL)
-            .build();
+        let cache = quick_cache::sync::Cache::with_weighter(64, CACHE_BYTES, PngBytes);
         Self {
             inner: Arc::new(Inner {
                 signing_key: signing_key.into(),
@@ -96,6 +101,17 @@ impl Cards {
                 cache,
             }),
         }
+    }
+
+    /// Cards whose signing key is derived from a deployment's secret (the Messenger app secret,
+    /// else the Telegram bot token): every instance of the deployment derives the same key, so
+    /// any of them serves a card another drew, and the secret itself signs nothing.
+    #[must_use]
+    pub fn from_secret(secret: &str, public_url: Option<String>) -> Self {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.as_bytes())
+            .expect("HMAC takes keys of any length");
+        mac.update(b"hbdta-bot card keys v1");
+        Self::new(mac.finalize().into_bytes().to_vec(), public_url)
     }
 
     /// Whether pictures can be linked (a public URL is set).
@@ -135,22 +151,20 @@ impl Cards {
     /// # Errors
     ///
     /// [`DrawError`] if drawing failed.
-    pub async fn png(&self, picture: &Picture) -> Result<Arc<Vec<u8>>, Arc<DrawError>> {
+    pub async fn png(&self, picture: &Picture) -> Result<Bytes, DrawError> {
         let key = self.key(picture);
         let picture = picture.clone();
         self.inner
             .cache
-            .try_get_with(key, async move {
+            .get_or_insert_async(&key, async move {
                 let started = std::time::Instant::now();
-                let png = tokio::task::spawn_blocking(move || draw::png(&picture))
-                    .await
-                    .map_err(|_| DrawError::Png("the drawing task failed".to_owned()))??;
+                let png = drawer::draw(picture).await?;
                 tracing::debug!(
                     bytes = png.len(),
                     ms = started.elapsed().as_secs_f64() * 1000.0,
                     "card drawn"
                 );
-                Ok(Arc::new(png))
+                Ok(Bytes::from(png))
             })
             .await
     }
@@ -217,7 +231,7 @@ async fn serve(State(cards): State<Cards>, Path(file): Path<String>) -> Response
                     HeaderValue::from_static(CACHE_CONTROL),
                 ),
             ],
-            png.as_ref().clone(),
+            png,
         )
             .into_response(),
         Lookup::Unknown => {

@@ -586,18 +586,37 @@ impl Conversation {
         )
     }
 
-    async fn heroes_of(&self, id: AccountId, calls: &Calls) -> Reply {
+    /// The profile and the heroes played, fetched together; the reply instead when a lookup
+    /// failed or the account shows no match data.
+    async fn public_heroes(
+        &self,
+        id: AccountId,
+        calls: &Calls,
+    ) -> Result<(Arc<Player>, Arc<Vec<PlayerHero>>), Reply> {
         let (player, heroes) = tokio::join!(
             self.stats.player(id, calls),
             self.stats.player_heroes(id, calls)
         );
         let (player, heroes) = match (player, heroes) {
             (Ok(player), Ok(heroes)) => (player, heroes),
-            (Err(error), _) | (_, Err(error)) => return render::lookup_failed(error, Some(id)),
+            (Err(error), _) | (_, Err(error)) => {
+                return Err(render::lookup_failed(error, Some(id)));
+            }
         };
         if render::fh_unavailable(&player) || heroes.is_empty() {
-            return render::private_profile(id, &render::player_name(id, &player));
+            return Err(render::private_profile(
+                id,
+                &render::player_name(id, &player),
+            ));
         }
+        Ok((player, heroes))
+    }
+
+    async fn heroes_of(&self, id: AccountId, calls: &Calls) -> Reply {
+        let (player, heroes) = match self.public_heroes(id, calls).await {
+            Ok(found) => found,
+            Err(reply) => return reply,
+        };
         let catalog = self.stats.hero_catalog(calls).await;
         render::heroes(id, &player, &heroes, &catalog)
     }
@@ -663,17 +682,10 @@ impl Conversation {
     /// their newest matches on it (one more call, cached; when it fails the answer goes out
     /// without the K/D/A average).
     async fn hero_of(&self, id: AccountId, hero: HeroId, calls: &Calls) -> Reply {
-        let (player, heroes) = tokio::join!(
-            self.stats.player(id, calls),
-            self.stats.player_heroes(id, calls)
-        );
-        let (player, heroes) = match (player, heroes) {
-            (Ok(player), Ok(heroes)) => (player, heroes),
-            (Err(error), _) | (_, Err(error)) => return render::lookup_failed(error, Some(id)),
+        let (player, heroes) = match self.public_heroes(id, calls).await {
+            Ok(found) => found,
+            Err(reply) => return reply,
         };
-        if render::fh_unavailable(&player) || heroes.is_empty() {
-            return render::private_profile(id, &render::player_name(id, &player));
-        }
         let record = heroes.iter().find(|h| h.hero_id == hero);
         let matches = match record {
             Some(_) => self

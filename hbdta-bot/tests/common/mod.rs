@@ -127,6 +127,26 @@ pub async fn mount_arteezy_invoker(server: &MockServer) {
         .await;
 }
 
+/// The stats picture of Arteezy's fixtures (`bot_players_*__arteezy`): the five most played
+/// heroes, the last 20 results newest first.
+pub fn arteezy_stats_picture() -> serde_json::Value {
+    serde_json::json!({
+        "kind": "stats",
+        "name": "Arteezy",
+        "rank": "Immortal #32",
+        "wins": 3748,
+        "losses": 2327,
+        "heroes": [
+            {"hero": "Anti-Mage", "games": 1500, "wins": 930},
+            {"hero": "Invoker", "games": 1200, "wins": 720},
+            {"hero": "Pudge", "games": 1000, "wins": 640},
+            {"hero": "Axe", "games": 900, "wins": 540},
+            {"hero": "Centaur Warrunner", "games": 800, "wins": 480}
+        ],
+        "results": "WWLWLWWWLLWWLWLWWLWL"
+    })
+}
+
 /// A search for "tidehunter main" with one match (311360822) and that player's stats.
 pub async fn mount_tidehunter_main(server: &MockServer) {
     Mock::given(method("GET"))

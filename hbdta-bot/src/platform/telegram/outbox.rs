@@ -23,8 +23,6 @@ use teloxide_core::types::{
 };
 use unicode_segmentation::UnicodeSegmentation;
 
-use std::sync::Arc;
-
 use crate::cards::Cards;
 use crate::conversation::{Card, CardButton, Choice, Reply};
 use crate::platform::Outbox;
@@ -55,7 +53,7 @@ pub enum Outgoing {
     /// `sendPhoto` of a drawn picture, uploaded (`card.png`), with an HTML caption or none.
     Upload {
         /// The PNG.
-        png: Arc<Vec<u8>>,
+        png: bytes::Bytes,
         /// The caption, escaped HTML.
         caption: Option<String>,
         /// The inline keyboard.
@@ -103,7 +101,7 @@ pub fn to_outgoing(reply: Reply) -> Vec<Outgoing> {
 }
 
 /// A card: its drawn picture uploaded (`png`), else its image by URL, else an HTML text.
-fn card_outgoing(card: Card, png: Option<Arc<Vec<u8>>>) -> Outgoing {
+fn card_outgoing(card: Card, png: Option<bytes::Bytes>) -> Outgoing {
     let keyboard = card_keyboard(card.buttons);
     let image = card
         .image_url
@@ -372,7 +370,7 @@ impl BotApi {
                 caption,
                 keyboard,
             } => {
-                let file = InputFile::memory(png.as_ref().clone()).file_name("card.png");
+                let file = InputFile::memory(png.to_vec()).file_name("card.png");
                 let mut request = self.sender.send_photo(chat, file);
                 if let Some(caption) = caption {
                     request = request.caption(caption).parse_mode(ParseMode::Html);
