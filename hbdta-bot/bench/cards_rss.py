@@ -23,7 +23,7 @@ def status(field):
 for _ in range(400):
     try: urllib.request.urlopen(base+"/healthz"); break
     except Exception: time.sleep(0.05)
-before = status("VmRSS:")
+before = status("VmRSS:"); anon0 = status("RssAnon:"); file0 = status("RssFile:")
 def url(n):
     pic = {"kind":"stats","name":f"Ｓａｍ ✨ 尊 {n}","rank":"Immortal #32","wins":3748+n,"losses":2327,
            "heroes":[{"hero":h,"games":1500-i*200,"wins":900-i*150} for i,h in enumerate(["Anti-Mage","Invoker","Pudge","Shadow Fiend","Centaur Warrunner"])],
@@ -37,5 +37,5 @@ def url(n):
 urls = [url(n) for n in range(N)]
 with concurrent.futures.ThreadPoolExecutor(4) as ex:
     sizes = list(ex.map(lambda u: len(urllib.request.urlopen(u).read()), urls))
-print(f"{N} cards, {min(sizes)}-{max(sizes)} B; RSS before {before:.1f} MiB, after {status('VmRSS:'):.1f}, peak {status('VmHWM:'):.1f} MiB")
+print(f"{N} cards, {min(sizes)}-{max(sizes)} B; RSS before {before:.1f} MiB (anon {anon0:.1f}, file {file0:.1f}), after {status('VmRSS:'):.1f} (anon {status('RssAnon:'):.1f}, file {status('RssFile:'):.1f}), peak {status('VmHWM:'):.1f} MiB")
 p.terminate(); p.wait()
