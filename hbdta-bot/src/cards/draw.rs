@@ -103,7 +103,7 @@ pub fn png_on(picture: &Picture, pixmap: &mut Pixmap) -> Result<Vec<u8>, DrawErr
 /// its premultiplied pixels are plain colours and the alpha channel can go: no copy of the
 /// pixmap, and a quarter fewer bytes to compress.
 fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
-    let mut out = Vec::with_capacity(96 * 1024);
+    let mut out = Vec::with_capacity(64 * 1024);
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
@@ -119,6 +119,8 @@ fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     }
     stream.finish()?;
     writer.finish()?;
+    // The cache weighs a PNG by its length: hold no more than that.
+    out.shrink_to_fit();
     Ok(out)
 }
 
