@@ -32,8 +32,9 @@ use crate::conversation::Picture;
 
 pub use draw::DrawError;
 
-/// Drawn PNGs kept, in bytes: about 20 cards (each about 90 KB), what Messenger fetches right after
-/// a reply; more would cost the server its 20 MiB peak RSS goal (BENCHMARKS.md).
+/// Drawn PNGs kept, in bytes: about 50 cards (each about 41 KB), enough for what Messenger
+/// fetches right after a reply; more would cost the server its 20 MiB peak RSS goal
+/// (BENCHMARKS.md).
 pub const CACHE_BYTES: u64 = 2 * 1024 * 1024;
 /// Keys longer than this are not read.
 pub const KEY_MAX: usize = 4096;
